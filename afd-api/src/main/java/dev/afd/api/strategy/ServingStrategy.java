@@ -1,0 +1,31 @@
+package dev.afd.api.strategy;
+
+import java.util.function.Consumer;
+
+/**
+ * A way of serving a model on a cluster (aggregated, prefill/decode, attention-FFN disaggregated,
+ * or a plugin's own), bound to one model, cluster, workload and option set by {@link
+ * dev.afd.spi.StrategyProvider#create}.
+ *
+ * <p>Immutable and thread-safe: the explorer calls {@link #evaluate} from many threads.
+ *
+ * @since 0.1
+ */
+public interface ServingStrategy {
+
+  /**
+   * Enumerates every candidate within the option ranges and device budget, in a deterministic
+   * order.
+   *
+   * @param sink receives the candidates
+   */
+  void enumerate(Consumer<Candidate> sink);
+
+  /**
+   * Evaluates one candidate this strategy enumerated.
+   *
+   * @param candidate the candidate
+   * @return the result, feasible or with the reason it is not
+   */
+  ServingResult evaluate(Candidate candidate);
+}

@@ -142,27 +142,35 @@ public record DataSize(long bytes) implements Comparable<DataSize> {
     return Long.compare(bytes, other.bytes);
   }
 
-  /** {@return the canonical text: binary units when the size is a whole multiple, else decimal} */
+  /**
+   * {@return the canonical text: the shortest exact form among decimal and binary units, for
+   * example {@code "80 GB"} or {@code "141 GiB"}}
+   */
   @Override
   public String toString() {
     if (bytes == 0) {
       return "0 B";
     }
-    String[] binary = {"KiB", "MiB", "GiB", "TiB", "PiB"};
-    for (int index = binary.length - 1; index >= 0; index--) {
-      long unit = 1L << (10 * (index + 1));
-      if (bytes % unit == 0) {
-        return (bytes / unit) + " " + binary[index];
+    String best = bytes + " B";
+    String[] decimal = {"kB", "MB", "GB", "TB", "PB"};
+    for (int index = 0; index < decimal.length; index++) {
+      if (bytes >= BigInteger.TEN.pow(3 * (index + 1)).longValue()) {
+        String text =
+            UnitText.plain(BigDecimal.valueOf(bytes).movePointLeft(3 * (index + 1)))
+                + " "
+                + decimal[index];
+        best = text.length() <= best.length() ? text : best;
       }
     }
-    String[] decimal = {"B", "kB", "MB", "GB", "TB", "PB"};
-    int exponent = 0;
-    while (exponent < 5 && bytes >= BigInteger.TEN.pow(3 * (exponent + 1)).longValue()) {
-      exponent++;
+    String[] binary = {"KiB", "MiB", "GiB", "TiB", "PiB"};
+    for (int index = 0; index < binary.length; index++) {
+      long unit = 1L << (10 * (index + 1));
+      if (bytes % unit == 0) {
+        String text = (bytes / unit) + " " + binary[index];
+        best = text.length() < best.length() ? text : best;
+      }
     }
-    return UnitText.plain(BigDecimal.valueOf(bytes).movePointLeft(3 * exponent))
-        + " "
-        + decimal[exponent];
+    return best;
   }
 
   private static Map<String, BigDecimal> units() {

@@ -1,0 +1,576 @@
+package dev.afd.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.common.collect.ImmutableList;
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.AfdPluginException;
+import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.hardware.SystemSpec;
+import dev.afd.api.model.MoeModelSpec;
+import dev.afd.engine.internal.LoadedProvider;
+import dev.afd.engine.internal.ProviderLoader;
+import dev.afd.engine.internal.ProviderOrigin;
+import dev.afd.spi.HardwareProvider;
+import dev.afd.spi.ModelProvider;
+import dev.afd.spi.OptionSpec;
+import dev.afd.spi.StrategyProvider;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.jar.JarFile;
+import java.util.stream.Stream;
+
+/**
+ * The entry point: discovers hardware, model and strategy plugins once, validates them, and answers
+ * lookups.
+ *
+ * <p>Build with {@link #builder()}. Immutable and thread-safe once built. Discovery collects every
+ * problem (duplicate ids, throwing providers, missing classes, empty results) into one {@link
+ * AfdPluginException}.
+ */
+public final class AfdEngine {
+  private static final System.Logger LOGGER = System.getLogger(AfdEngine.class.getName());
+
+  private final ImmutableList<LoadedProvider<HardwareProvider>> hardwareProviders;
+  private final ImmutableList<LoadedProvider<ModelProvider>> modelProviders;
+  private final ImmutableList<LoadedProvider<StrategyProvider>> strategyProviders;
+  private final Map<String, AcceleratorSpec> accelerators;
+  private final Map<String, SystemSpec> systems;
+  private final Map<String, MoeModelSpec> models;
+  private final Map<String, StrategyProvider> strategies;
+  private final ImmutableList<Path> kernelDatabases;
+  private final ImmutableList<PluginInfo> plugins;
+
+  private AfdEngine(Discovery discovery) {
+    this.hardwareProviders = ImmutableList.copyOf(discovery.hardware);
+    this.modelProviders = ImmutableList.copyOf(discovery.models);
+    this.strategyProviders = ImmutableList.copyOf(discovery.strategies);
+    this.accelerators = discovery.acceleratorsById;
+    this.systems = discovery.systemsById;
+    this.models = discovery.modelsById;
+    this.strategies = discovery.strategiesById;
+    this.kernelDatabases = ImmutableList.copyOf(discovery.kernelDatabases);
+    this.plugins = ImmutableList.copyOf(discovery.plugins);
+    LOGGER.log(System.Logger.Level.DEBUG, () -> "Discovered plugins: " + plugins);
+  }
+
+  /** {@return a new builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** {@return every discovered provider, by kind then id} */
+  public List<PluginInfo> plugins() {
+    return plugins;
+  }
+
+  /** {@return every accelerator, sorted by id} */
+  public List<AcceleratorSpec> accelerators() {
+    return List.copyOf(accelerators.values());
+  }
+
+  /** {@return every system, sorted by id} */
+  public List<SystemSpec> systems() {
+    return List.copyOf(systems.values());
+  }
+
+  /** {@return every model, sorted by id} */
+  public List<MoeModelSpec> models() {
+    return List.copyOf(models.values());
+  }
+
+  /** {@return every strategy provider, sorted by id} */
+  public List<StrategyProvider> strategies() {
+    return List.copyOf(strategies.values());
+  }
+
+  /** {@return kernel database directories contributed by hardware providers} */
+  public List<Path> kernelDatabases() {
+    return kernelDatabases;
+  }
+
+  /** {@return the accelerator with this id, if any} */
+  public Optional<AcceleratorSpec> findAccelerator(String id) {
+    return Optional.ofNullable(accelerators.get(id));
+  }
+
+  /** {@return the accelerator with this id} */
+  public AcceleratorSpec accelerator(String id) {
+    return lookup(
+        accelerators,
+        id,
+        "accelerator",
+        "accelerators",
+        "dev.afd:afd-hardware or a hardware plugin jar");
+  }
+
+  /** {@return the system with this id, if any} */
+  public Optional<SystemSpec> findSystem(String id) {
+    return Optional.ofNullable(systems.get(id));
+  }
+
+  /** {@return the system with this id} */
+  public SystemSpec system(String id) {
+    return lookup(
+        systems, id, "system", "systems", "dev.afd:afd-hardware or a hardware plugin jar");
+  }
+
+  /** {@return the model with this id, if any} */
+  public Optional<MoeModelSpec> findModel(String id) {
+    return Optional.ofNullable(models.get(id));
+  }
+
+  /** {@return the model with this id} */
+  public MoeModelSpec model(String id) {
+    return lookup(models, id, "model", "models", "dev.afd:afd-models or a model plugin jar");
+  }
+
+  /** {@return the strategy provider with this id} */
+  public StrategyProvider strategy(String id) {
+    return lookup(
+        strategies,
+        id,
+        "strategy",
+        "strategies",
+        "dev.afd:afd-strategies or a strategy plugin jar");
+  }
+
+  private static <T> T lookup(
+      Map<String, T> byId, String id, String kind, String kinds, String artifact) {
+    T value = byId.get(requireNonNull(id, "id"));
+    if (value != null) {
+      return value;
+    }
+    if (byId.isEmpty()) {
+      throw new AfdConfigurationException(
+          "Unknown "
+              + kind
+              + " '"
+              + id
+              + "': no "
+              + kinds
+              + " are installed. Add "
+              + artifact
+              + ".");
+    }
+    throw new AfdConfigurationException(
+        "Unknown " + kind + " '" + id + "'. Known " + kinds + ": " + byId.keySet());
+  }
+
+  /** Collects plugin sources and builds the engine; not thread-safe. */
+  public static final class Builder {
+    private final List<ClassLoader> loaders = new ArrayList<>();
+    private final List<Path> pluginPaths = new ArrayList<>();
+    private final List<HardwareProvider> hardware = new ArrayList<>();
+    private final List<ModelProvider> models = new ArrayList<>();
+    private final List<StrategyProvider> strategies = new ArrayList<>();
+
+    private Builder() {}
+
+    /** Discovers plugins with the thread context class loader (or this class's loader). */
+    public Builder discoverPlugins() {
+      ClassLoader loader = Thread.currentThread().getContextClassLoader();
+      return discoverPlugins(loader == null ? AfdEngine.class.getClassLoader() : loader);
+    }
+
+    /** Discovers plugins visible to {@code loader}. */
+    public Builder discoverPlugins(ClassLoader loader) {
+      loaders.add(requireNonNull(loader, "loader"));
+      return this;
+    }
+
+    /**
+     * Adds plugin jars: each path is a jar or a directory whose {@code *.jar} files are all added.
+     */
+    public Builder pluginPath(List<Path> paths) {
+      pluginPaths.addAll(paths);
+      return this;
+    }
+
+    /** Registers a hardware provider directly. */
+    public Builder addHardwareProvider(HardwareProvider provider) {
+      hardware.add(requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /** Registers a model provider directly. */
+    public Builder addModelProvider(ModelProvider provider) {
+      models.add(requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /** Registers a strategy provider directly. */
+    public Builder addStrategyProvider(StrategyProvider provider) {
+      strategies.add(requireNonNull(provider, "provider"));
+      return this;
+    }
+
+    /**
+     * Discovers, validates and builds.
+     *
+     * @throws AfdConfigurationException if a plugin path is missing or not a jar
+     * @throws AfdPluginException listing every plugin problem found
+     */
+    public AfdEngine build() {
+      List<ClassLoader> allLoaders = new ArrayList<>(loaders);
+      if (!pluginPaths.isEmpty()) {
+        ClassLoader parent = loaders.isEmpty() ? AfdEngine.class.getClassLoader() : loaders.get(0);
+        allLoaders.add(new URLClassLoader(jarUrls(pluginPaths), parent));
+        if (loaders.size() > 0) {
+          // The plugin loader delegates to the parent, so it sees the parent's providers too.
+          allLoaders.remove(0);
+        }
+      }
+      Discovery discovery = new Discovery();
+      discovery.run(allLoaders, hardware, models, strategies);
+      if (!discovery.problems.isEmpty()) {
+        StringBuilder message = new StringBuilder();
+        message
+            .append("Plugin discovery found ")
+            .append(discovery.problems.size())
+            .append(discovery.problems.size() == 1 ? " problem:" : " problems:");
+        for (int index = 0; index < discovery.problems.size(); index++) {
+          message.append('\n').append(index + 1).append(". ").append(discovery.problems.get(index));
+        }
+        throw new AfdPluginException(message.toString());
+      }
+      return new AfdEngine(discovery);
+    }
+
+    private static URL[] jarUrls(List<Path> paths) {
+      List<Path> jars = new ArrayList<>();
+      for (Path path : paths) {
+        if (Files.isDirectory(path)) {
+          try (Stream<Path> entries = Files.list(path)) {
+            entries
+                .filter(entry -> entry.getFileName().toString().endsWith(".jar"))
+                .sorted()
+                .forEach(jars::add);
+          } catch (IOException e) {
+            throw new AfdConfigurationException(
+                "Plugin path '" + path + "' cannot be listed: " + e.getMessage(), e);
+          }
+        } else if (Files.isRegularFile(path)) {
+          jars.add(path);
+        } else {
+          throw new AfdConfigurationException(
+              "Plugin path '"
+                  + path
+                  + "' does not exist; expected a jar file or a directory of jars");
+        }
+      }
+      URL[] urls = new URL[jars.size()];
+      for (int index = 0; index < jars.size(); index++) {
+        Path jar = jars.get(index);
+        try (JarFile opened = new JarFile(jar.toFile())) {
+          // Opening the jar and reading its manifest rejects corrupt files before class loading.
+          opened.getManifest();
+          urls[index] = jar.toUri().toURL();
+        } catch (IOException e) {
+          throw new AfdConfigurationException(
+              "Plugin path '" + jar + "' is not a readable jar file: " + e.getMessage(), e);
+        }
+      }
+      return urls;
+    }
+  }
+
+  /** The mutable state of one discovery run. */
+  private static final class Discovery {
+    final List<String> problems = new ArrayList<>();
+    final List<LoadedProvider<HardwareProvider>> hardware = new ArrayList<>();
+    final List<LoadedProvider<ModelProvider>> models = new ArrayList<>();
+    final List<LoadedProvider<StrategyProvider>> strategies = new ArrayList<>();
+    final Map<String, AcceleratorSpec> acceleratorsById = new TreeMap<>();
+    final Map<String, SystemSpec> systemsById = new TreeMap<>();
+    final Map<String, MoeModelSpec> modelsById = new TreeMap<>();
+    final Map<String, StrategyProvider> strategiesById = new TreeMap<>();
+    final List<Path> kernelDatabases = new ArrayList<>();
+    final List<PluginInfo> plugins = new ArrayList<>();
+
+    void run(
+        List<ClassLoader> loaders,
+        List<HardwareProvider> extraHardware,
+        List<ModelProvider> extraModels,
+        List<StrategyProvider> extraStrategies) {
+      List<LoadedProvider<HardwareProvider>> foundHardware = new ArrayList<>();
+      List<LoadedProvider<ModelProvider>> foundModels = new ArrayList<>();
+      List<LoadedProvider<StrategyProvider>> foundStrategies = new ArrayList<>();
+      for (ClassLoader loader : loaders) {
+        foundHardware.addAll(
+            ProviderLoader.load(
+                HardwareProvider.class,
+                loader,
+                "hardware provider",
+                HardwareProvider::id,
+                problems));
+        foundModels.addAll(
+            ProviderLoader.load(
+                ModelProvider.class, loader, "model provider", ModelProvider::id, problems));
+        foundStrategies.addAll(
+            ProviderLoader.load(
+                StrategyProvider.class,
+                loader,
+                "strategy provider",
+                StrategyProvider::id,
+                problems));
+      }
+      addDirect(extraHardware, foundHardware, "hardware provider", HardwareProvider::id);
+      addDirect(extraModels, foundModels, "model provider", ModelProvider::id);
+      addDirect(extraStrategies, foundStrategies, "strategy provider", StrategyProvider::id);
+
+      hardware.addAll(unique(foundHardware, "hardware provider", "HardwareProviders"));
+      models.addAll(unique(foundModels, "model provider", "ModelProviders"));
+      strategies.addAll(unique(foundStrategies, "strategy provider", "StrategyProviders"));
+
+      Map<String, ProviderOrigin> acceleratorOrigins = new LinkedHashMap<>();
+      Map<String, ProviderOrigin> systemOrigins = new LinkedHashMap<>();
+      Map<String, ProviderOrigin> modelOrigins = new LinkedHashMap<>();
+      for (LoadedProvider<HardwareProvider> loaded : hardware) {
+        List<AcceleratorSpec> accelerators =
+            call(loaded, "hardware provider", "accelerators", HardwareProvider::accelerators, true);
+        List<SystemSpec> providedSystems =
+            call(loaded, "hardware provider", "systems", HardwareProvider::systems, false);
+        List<Path> databases =
+            call(
+                loaded,
+                "hardware provider",
+                "kernelDatabases",
+                HardwareProvider::kernelDatabases,
+                false);
+        if (accelerators == null || providedSystems == null || databases == null) {
+          continue;
+        }
+        for (AcceleratorSpec accelerator : accelerators) {
+          register(
+              acceleratorsById,
+              acceleratorOrigins,
+              accelerator.id(),
+              accelerator,
+              loaded.origin(),
+              "accelerator",
+              "HardwareProviders");
+        }
+        for (SystemSpec system : providedSystems) {
+          register(
+              systemsById,
+              systemOrigins,
+              system.id(),
+              system,
+              loaded.origin(),
+              "system",
+              "HardwareProviders");
+        }
+        kernelDatabases.addAll(databases);
+        plugins.add(
+            info(
+                "hardware",
+                loaded,
+                loaded.provider().description(),
+                accelerators.size() + " accelerators, " + providedSystems.size() + " systems"));
+      }
+      for (LoadedProvider<ModelProvider> loaded : models) {
+        List<MoeModelSpec> provided =
+            call(loaded, "model provider", "models", ModelProvider::models, true);
+        if (provided == null) {
+          continue;
+        }
+        for (MoeModelSpec model : provided) {
+          register(
+              modelsById,
+              modelOrigins,
+              model.id(),
+              model,
+              loaded.origin(),
+              "model",
+              "ModelProviders");
+        }
+        plugins.add(
+            info("model", loaded, loaded.provider().description(), provided.size() + " models"));
+      }
+      for (LoadedProvider<StrategyProvider> loaded : strategies) {
+        List<OptionSpec<?>> options =
+            call(loaded, "strategy provider", "options", StrategyProvider::options, false);
+        if (options == null) {
+          continue;
+        }
+        try {
+          if (loaded.provider().capabilities() == null) {
+            problems.add(
+                describe("strategy provider", loaded) + " returned null from capabilities()");
+            continue;
+          }
+        } catch (RuntimeException | LinkageError e) {
+          problems.add(
+              describe("strategy provider", loaded)
+                  + " failed in capabilities(): "
+                  + ProviderLoader.rootMessage(e));
+          continue;
+        }
+        strategiesById.put(loaded.id(), loaded.provider());
+        plugins.add(
+            info("strategy", loaded, loaded.provider().description(), options.size() + " options"));
+      }
+      plugins.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id));
+    }
+
+    private <T> void addDirect(
+        List<T> providers,
+        List<LoadedProvider<T>> into,
+        String kindName,
+        Function<T, String> idOf) {
+      for (T provider : providers) {
+        LoadedProvider<T> checked =
+            ProviderLoader.checkId(
+                provider, ProviderOrigin.of(provider.getClass()), kindName, idOf, problems);
+        if (checked != null) {
+          into.add(checked);
+        }
+      }
+    }
+
+    private <T> List<LoadedProvider<T>> unique(
+        List<LoadedProvider<T>> found, String kindName, String plural) {
+      Map<String, LoadedProvider<T>> byId = new TreeMap<>();
+      for (LoadedProvider<T> loaded : found) {
+        LoadedProvider<T> previous = byId.get(loaded.id());
+        if (previous == null) {
+          byId.put(loaded.id(), loaded);
+        } else if (previous.provider().getClass() != loaded.provider().getClass()) {
+          problems.add(
+              duplicate(
+                  kindName + " id",
+                  loaded.id(),
+                  previous.origin(),
+                  loaded.origin(),
+                  "Provider ids must be unique among " + plural));
+        }
+      }
+      return new ArrayList<>(byId.values());
+    }
+
+    private <T, R> List<R> call(
+        LoadedProvider<T> loaded,
+        String kindName,
+        String method,
+        Function<T, List<R>> getter,
+        boolean nonEmpty) {
+      List<R> values;
+      try {
+        values = getter.apply(loaded.provider());
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(
+            describe(kindName, loaded)
+                + " failed in "
+                + method
+                + "(): "
+                + ProviderLoader.rootMessage(e));
+        return null;
+      }
+      if (values == null) {
+        problems.add(describe(kindName, loaded) + " returned null from " + method + "()");
+        return null;
+      }
+      if (nonEmpty && values.isEmpty()) {
+        problems.add(
+            describe(kindName, loaded)
+                + " returned an empty list from "
+                + method
+                + "(); it must return at least one entry");
+        return null;
+      }
+      for (R value : values) {
+        if (value == null) {
+          problems.add(
+              describe(kindName, loaded) + " returned a null element from " + method + "()");
+          return null;
+        }
+      }
+      return values;
+    }
+
+    private <V> void register(
+        Map<String, V> byId,
+        Map<String, ProviderOrigin> origins,
+        String id,
+        V value,
+        ProviderOrigin origin,
+        String kind,
+        String plural) {
+      ProviderOrigin previous = origins.get(id);
+      if (previous != null) {
+        problems.add(
+            duplicate(
+                kind + " id",
+                id,
+                previous,
+                origin,
+                capitalize(kind) + " ids must be unique across all " + plural));
+        return;
+      }
+      origins.put(id, origin);
+      byId.put(id, value);
+    }
+
+    private static String duplicate(
+        String what, String id, ProviderOrigin first, ProviderOrigin second, String rule) {
+      return "Duplicate "
+          + what
+          + " '"
+          + id
+          + "':\n  from "
+          + first.describe()
+          + "\n  and  "
+          + second.describe()
+          + "\n"
+          + rule
+          + "; remove one jar or rename one id.";
+    }
+
+    private static String describe(String kindName, LoadedProvider<?> loaded) {
+      return capitalize(kindName)
+          + " '"
+          + loaded.id()
+          + "' "
+          + "("
+          + loaded.origin().describe()
+          + ")";
+    }
+
+    private static String capitalize(String text) {
+      return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private static PluginInfo info(
+        String kind, LoadedProvider<?> loaded, String description, String contributes) {
+      return new PluginInfo(
+          kind,
+          loaded.id(),
+          description,
+          loaded.origin().className(),
+          loaded.origin().location(),
+          loaded.origin().version(),
+          contributes);
+    }
+  }
+
+  static URL toUrl(Path path) {
+    try {
+      return path.toUri().toURL();
+    } catch (MalformedURLException e) {
+      throw new AfdConfigurationException("Plugin path '" + path + "' is not a valid location", e);
+    }
+  }
+}

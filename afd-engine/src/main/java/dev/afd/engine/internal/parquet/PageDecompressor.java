@@ -21,6 +21,11 @@ final class PageDecompressor {
    * @return a new array of exactly {@code uncompressedSize} bytes
    */
   byte[] decompress(int codec, byte[] input, int offset, int length, int uncompressedSize) {
+    if (uncompressedSize < 0) {
+      throw new ParquetDecodingException(
+          "page declares " + uncompressedSize + " uncompressed bytes");
+    }
+    checkDeclaredSize(codec, input, offset, length, uncompressedSize);
     byte[] output = new byte[uncompressedSize];
     int written;
     try {
@@ -63,5 +68,37 @@ final class PageDecompressor {
               + uncompressedSize);
     }
     return output;
+  }
+
+  /**
+   * Compares the page header's size with the size the compressed frame itself declares, before
+   * allocating: a corrupt header could otherwise demand gigabytes.
+   */
+  private static void checkDeclaredSize(
+      int codec, byte[] input, int offset, int length, int uncompressedSize) {
+    long declared;
+    try {
+      declared =
+          switch (codec) {
+            case ParquetFormat.CODEC_ZSTD ->
+                ZstdDecompressor.getDecompressedSize(input, offset, length);
+            case ParquetFormat.CODEC_SNAPPY ->
+                SnappyDecompressor.getUncompressedLength(input, offset);
+            default -> uncompressedSize;
+          };
+    } catch (MalformedInputException | IndexOutOfBoundsException exception) {
+      throw new ParquetDecodingException(
+          ParquetFormat.codecName(codec) + " page data is corrupt: " + exception.getMessage(),
+          exception);
+    }
+    // zstd frames may omit their size (-1); then the decompressor's bounds checks protect us.
+    if (declared >= 0 && declared != uncompressedSize) {
+      throw new ParquetDecodingException(
+          ParquetFormat.codecName(codec)
+              + " page holds "
+              + declared
+              + " uncompressed bytes, header declares "
+              + uncompressedSize);
+    }
   }
 }

@@ -1,0 +1,281 @@
+package dev.afd.engine.internal.kerneldb;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.afd.engine.internal.kerneldb.GridLayout.Axis;
+import dev.afd.engine.internal.kerneldb.GridLayout.ValueSpace;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.OptionalDouble;
+import java.util.function.BiFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Measures how well {@link LatencyGrid} predicts measured kernel latencies it has not seen: every
+ * measured point of a table is removed in turn and predicted from all the others.
+ *
+ * <p>Run {@code main} with the AIConfigurator data directory (for example {@code
+ * ../shared/data/aiconfigurator}). It prints the median and 90th-percentile absolute percentage
+ * error per kernel family and system, and exits with status 1 if a family is worse than the bar set
+ * by AIConfigurator's own interpolator, 2 on bad arguments.
+ */
+public final class LeaveOneOutCheck {
+  /** The systems the check covers. */
+  public static final List<String> SYSTEMS = List.of("h200_sxm", "b200_sxm");
+
+  private LeaveOneOutCheck() {}
+
+  /**
+   * A kernel family under test: its table, how to index it, its roofline and its error bars.
+   *
+   * @param family the family name printed in the report
+   * @param tableName the kernel table name
+   * @param layout the grid layout used for prediction
+   * @param roofline builds the family's roofline model for a system, or null for none
+   * @param medianBarPercent the largest acceptable median error in percent, or NaN for no bar
+   * @param percentile90BarPercent the largest acceptable p90 error in percent, or NaN for no bar
+   */
+  public record Family(
+      String family,
+      String tableName,
+      GridLayout layout,
+      @Nullable BiFunction<GridLayout, SystemSpecification, RooflineModel> roofline,
+      double medianBarPercent,
+      double percentile90BarPercent) {
+    public Family {
+      requireNonNull(family, "family");
+      requireNonNull(tableName, "tableName");
+      requireNonNull(layout, "layout");
+    }
+  }
+
+  /**
+   * The outcome for one family on one system.
+   *
+   * @param system the system name
+   * @param family the family
+   * @param points measured points in the table
+   * @param predicted points that could be predicted without themselves (the rest are the only point
+   *     of their category combination)
+   * @param medianErrorPercent median absolute percentage error
+   * @param percentile90ErrorPercent 90th-percentile absolute percentage error
+   */
+  public record Result(
+      String system,
+      Family family,
+      int points,
+      int predicted,
+      double medianErrorPercent,
+      double percentile90ErrorPercent) {
+    public Result {
+      requireNonNull(system, "system");
+      requireNonNull(family, "family");
+    }
+
+    /** {@return whether the errors are within the family's bars} */
+    public boolean passes() {
+      return !(medianErrorPercent > family.medianBarPercent())
+          && !(percentile90ErrorPercent > family.percentile90BarPercent());
+    }
+  }
+
+  /**
+   * The families checked, with AIConfigurator's reported errors as bars.
+   *
+   * <p>The layouts are the ones that measured best (see {@code docs/parquet-reader.md}): latency
+   * space with linear axes beat log-log and utilisation space on every family, because most kernels
+   * are close to affine (fixed cost plus work) along each axis between grid points.
+   */
+  public static List<Family> families() {
+    return List.of(
+        new Family(
+            "gemm",
+            "gemm",
+            new GridLayout(
+                List.of("kernel_source", "gemm_dtype"),
+                List.of(Axis.linear("n"), Axis.linear("k"), Axis.linear("m")),
+                ValueSpace.LATENCY),
+            KernelRooflines::gemm,
+            4.9,
+            15.6),
+        new Family(
+            "context attention",
+            "context_attention",
+            new GridLayout(
+                List.of(
+                    "attn_dtype",
+                    "kv_cache_dtype",
+                    "window_size",
+                    "head_dim",
+                    "num_key_value_heads"),
+                List.of(Axis.linear("num_heads"), Axis.linear("batch_size"), Axis.linear("isl")),
+                ValueSpace.LATENCY),
+            KernelRooflines::contextAttention,
+            2.0,
+            9.7),
+        new Family(
+            "generation attention",
+            "generation_attention",
+            new GridLayout(
+                List.of("kv_cache_dtype", "window_size", "head_dim", "num_key_value_heads"),
+                List.of(Axis.linear("num_heads"), Axis.linear("batch_size"), Axis.linear("step")),
+                ValueSpace.LATENCY),
+            KernelRooflines::generationAttention,
+            1.2,
+            Double.NaN),
+        new Family(
+            "context MLA",
+            "context_mla",
+            new GridLayout(
+                List.of("mla_dtype", "kv_cache_dtype", "tp_size"),
+                List.of(Axis.linear("num_heads"), Axis.linear("batch_size"), Axis.linear("isl")),
+                ValueSpace.LATENCY),
+            KernelRooflines::contextMla,
+            Double.NaN,
+            Double.NaN),
+        new Family(
+            "generation MLA",
+            "generation_mla",
+            new GridLayout(
+                List.of("mla_dtype", "kv_cache_dtype", "tp_size"),
+                List.of(Axis.linear("num_heads"), Axis.linear("batch_size"), Axis.linear("step")),
+                ValueSpace.LATENCY),
+            KernelRooflines::generationMla,
+            1.2,
+            Double.NaN),
+        new Family(
+            "MoE",
+            "moe",
+            new GridLayout(
+                List.of(
+                    "kernel_source",
+                    "moe_dtype",
+                    "distribution",
+                    "hidden_size",
+                    "inter_size",
+                    "topk",
+                    "num_experts",
+                    "moe_tp_size",
+                    "moe_ep_size"),
+                List.of(Axis.linear("num_tokens")),
+                ValueSpace.LATENCY),
+            KernelRooflines::moe,
+            Double.NaN,
+            Double.NaN));
+  }
+
+  /** Runs the leave-one-out check for one family on one system. */
+  public static Result check(KernelSystem system, Family family) {
+    requireNonNull(system, "system");
+    requireNonNull(family, "family");
+    KernelTable table = system.table(family.tableName());
+    LatencyGrid grid = table.grid(family.layout());
+    RooflineModel roofline = null;
+    if (family.roofline() != null && system.specification().isPresent()) {
+      roofline = family.roofline().apply(family.layout(), system.specification().get());
+    }
+    int rowCount = grid.rowCount();
+    double[] errors = new double[rowCount];
+    int predicted = 0;
+    for (int row = 0; row < rowCount; row++) {
+      double prediction = grid.predictWithout(row, roofline);
+      if (Double.isFinite(prediction)) {
+        double measured = grid.measuredSeconds(row);
+        errors[predicted++] = Math.abs(prediction - measured) / measured * 100;
+      }
+    }
+    double[] sorted = Arrays.copyOf(errors, predicted);
+    Arrays.sort(sorted);
+    return new Result(
+        system.name(),
+        family,
+        rowCount,
+        predicted,
+        percentile(sorted, 50).orElse(Double.NaN),
+        percentile(sorted, 90).orElse(Double.NaN));
+  }
+
+  /** {@return the nearest-rank percentile of sorted values, empty for no values} */
+  static OptionalDouble percentile(double[] sortedValues, double percent) {
+    if (sortedValues.length == 0) {
+      return OptionalDouble.empty();
+    }
+    int rank = (int) Math.ceil(percent / 100 * sortedValues.length);
+    return OptionalDouble.of(sortedValues[Math.max(0, Math.min(sortedValues.length, rank) - 1)]);
+  }
+
+  /** Runs every family on every system in {@link #SYSTEMS} and prints a report. */
+  public static List<Result> run(KernelDatabase database, PrintStream out) {
+    List<Result> results = new ArrayList<>();
+    out.println(
+        String.format(
+            Locale.ROOT,
+            "%-10s %-22s %8s %9s %9s %9s %9s %9s  %s",
+            "system",
+            "family",
+            "points",
+            "predicted",
+            "median%",
+            "bar%",
+            "p90%",
+            "bar%",
+            "verdict"));
+    for (String systemName : SYSTEMS) {
+      KernelSystem system = database.system(systemName);
+      for (Family family : families()) {
+        Result result = check(system, family);
+        results.add(result);
+        out.println(
+            String.format(
+                Locale.ROOT,
+                "%-10s %-22s %8d %9d %9.2f %9s %9.2f %9s  %s",
+                systemName,
+                family.family(),
+                result.points(),
+                result.predicted(),
+                result.medianErrorPercent(),
+                formatBar(family.medianBarPercent()),
+                result.percentile90ErrorPercent(),
+                formatBar(family.percentile90BarPercent()),
+                result.passes() ? "ok" : "WORSE THAN BAR"));
+      }
+    }
+    return results;
+  }
+
+  private static String formatBar(double bar) {
+    return Double.isNaN(bar) ? "-" : String.format(Locale.ROOT, "%.1f", bar);
+  }
+
+  /**
+   * Runs the check.
+   *
+   * @param args one argument: the AIConfigurator data directory (the {@code systems} directory or
+   *     its parent)
+   */
+  public static void main(String[] args) {
+    if (args.length != 1) {
+      System.err.println(
+          "Usage: LeaveOneOutCheck <aiconfigurator data directory>, for example"
+              + " ../shared/data/aiconfigurator");
+      System.exit(2);
+    }
+    long start = System.nanoTime();
+    List<Result> results = run(KernelDatabase.open(Path.of(args[0])), System.out);
+    long failures = results.stream().filter(result -> !result.passes()).count();
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "%d of %d checks within their bars, %.1f s",
+            results.size() - failures,
+            results.size(),
+            (System.nanoTime() - start) / 1e9));
+    if (failures > 0) {
+      System.exit(1);
+    }
+  }
+}

@@ -457,6 +457,18 @@ public final class AnalyticalNetworkModel implements NetworkModel {
 
   @Override
   public CommunicationTime traffic(List<Flow> flows) {
+    return new CommunicationTime(
+        trafficSeconds(
+            flows, parameters.bandwidthEfficiency(), parameters.collectiveOverhead().seconds()),
+        ID,
+        Fidelity.ROOFLINE);
+  }
+
+  /**
+   * The bottleneck-link bound of arbitrary traffic: the latest start, plus the longest path
+   * latency, plus the most loaded link's bytes over its capacity.
+   */
+  double trafficSeconds(List<Flow> flows, double efficiency, double overheadSeconds) {
     requireNonNull(flows, "flows");
     LinkLoads loads = new LinkLoads(links);
     double latest = 0;
@@ -468,13 +480,7 @@ public final class AnalyticalNetworkModel implements NetworkModel {
           flow.bytes());
       latest = Math.max(latest, flow.startSeconds());
     }
-    double seconds =
-        flows.isEmpty()
-            ? 0
-            : latest
-                + loads.seconds(
-                    parameters.bandwidthEfficiency(), parameters.collectiveOverhead().seconds());
-    return new CommunicationTime(seconds, ID, Fidelity.ROOFLINE);
+    return flows.isEmpty() ? 0 : latest + loads.seconds(efficiency, overheadSeconds);
   }
 
   /** Receives one flow of an exchange. */

@@ -22,14 +22,15 @@ public record AnalyticalParameters(double bandwidthEfficiency, TimeSpan collecti
   public static final AnalyticalParameters IDEAL = new AnalyticalParameters(1.0, TimeSpan.ZERO);
 
   /**
-   * Defaults for uncalibrated systems: η = 0.70 and 20 µs.
+   * Defaults for uncalibrated systems: η = 0.65 and 20 µs.
    *
-   * <p>Source: the bandwidth-protocol fit of NCCL 2.26–2.27 intra-node all-gather, reduce-scatter,
-   * all-reduce and all-to-all on H100, H200 and B200 (AIConfigurator tables, docs/network.md):
-   * fitted η ranged 0.51–0.77 (median ≈ 0.66) and the fixed latency 13–43 µs (median ≈ 23 µs).
+   * <p>Source: the bandwidth-protocol fits of NCCL 2.26–2.27 intra-node all-reduce, all-gather,
+   * reduce-scatter and all-to-all on H100, H200 and B200 (AIConfigurator tables, docs/network.md):
+   * the 12 fitted efficiencies range 0.51–0.77 (median 0.65) and the fixed latencies 12–39 µs
+   * (median 20.5 µs).
    */
   public static final AnalyticalParameters DEFAULT =
-      new AnalyticalParameters(0.70, TimeSpan.ofMicros(20));
+      new AnalyticalParameters(0.65, TimeSpan.ofMicros(20));
 
   /**
    * Validates the parameters.

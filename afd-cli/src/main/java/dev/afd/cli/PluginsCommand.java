@@ -2,6 +2,7 @@ package dev.afd.cli;
 
 import dev.afd.engine.PluginInfo;
 import dev.afd.engine.json.Json;
+import dev.afd.engine.report.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

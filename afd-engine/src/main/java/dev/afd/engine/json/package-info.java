@@ -1,4 +1,4 @@
-/** JSON and YAML mapping of afd's value types and reports. */
+/** Jackson support for afd's unit types ({@link dev.afd.engine.json.AfdJacksonModule}). */
 @NullMarked
 package dev.afd.engine.json;
 

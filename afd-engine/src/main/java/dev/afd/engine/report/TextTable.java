@@ -1,27 +1,30 @@
-package dev.afd.cli;
+package dev.afd.engine.report;
 
 import java.util.ArrayList;
 import java.util.List;
 
-/** A plain left-aligned text table for console output. */
-final class TextTable {
+/** A plain left-aligned text table for console output. Not thread-safe. */
+public final class TextTable {
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
 
-  TextTable(String... header) {
+  /** Creates a table with a header row. */
+  public TextTable(String... header) {
     this.columns = header.length;
-    rows.add(header);
+    rows.add(header.clone());
   }
 
-  TextTable row(String... cells) {
+  /** Adds a row; it must have one cell per column. */
+  public TextTable row(String... cells) {
     if (cells.length != columns) {
       throw new IllegalArgumentException("expected " + columns + " cells, got " + cells.length);
     }
-    rows.add(cells);
+    rows.add(cells.clone());
     return this;
   }
 
-  String render() {
+  /** {@return the table, columns padded to their widest cell, two spaces apart} */
+  public String render() {
     int[] widths = new int[columns];
     for (String[] row : rows) {
       for (int column = 0; column < columns; column++) {

@@ -1,0 +1,217 @@
+package dev.afd.engine.explore;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.afd.api.cost.KernelCostModel;
+import dev.afd.api.hardware.ClusterSpec;
+import dev.afd.api.network.NetworkModel;
+import dev.afd.api.strategy.Candidate;
+import dev.afd.api.strategy.ServingResult;
+import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.engine.AfdEngine;
+import dev.afd.spi.StrategyContext;
+import dev.afd.spi.StrategyOptions;
+import dev.afd.spi.StrategyProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.IntStream;
+
+/**
+ * Searches a scenario's design space: each strategy enumerates its candidates, which are evaluated
+ * in parallel batches and folded in enumeration order, so results are identical whatever the thread
+ * count; memory stays bounded by the batch size however many candidates there are.
+ *
+ * <p>Thread-safe for one run at a time.
+ */
+public final class Explorer {
+  /** Candidates evaluated per parallel batch. */
+  static final int BATCH_SIZE = 4096;
+
+  private final AfdEngine engine;
+  private final KernelCostModel kernelCostModel;
+  private final Function<ClusterSpec, NetworkModel> networkModels;
+  private final int threads;
+  private final AtomicBoolean cancelled;
+  private final Consumer<Long> progress;
+
+  private Explorer(Builder builder) {
+    this.engine = requireNonNull(builder.engine, "engine");
+    this.kernelCostModel = requireNonNull(builder.kernelCostModel, "kernelCostModel");
+    this.networkModels = requireNonNull(builder.networkModels, "networkModels");
+    this.threads = builder.threads;
+    this.cancelled = builder.cancelled;
+    this.progress = builder.progress;
+  }
+
+  /** {@return a builder} */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * Builds the strategy for one scenario, parsing the run's options.
+   *
+   * @throws dev.afd.api.AfdConfigurationException for an unknown strategy or a bad option
+   */
+  public ServingStrategy strategy(Scenario scenario, StrategyRun run) {
+    StrategyProvider provider = engine.strategy(run.strategyId());
+    StrategyOptions options =
+        StrategyOptions.parse(run.strategyId(), provider.options(), run.options());
+    StrategyContext context =
+        StrategyContext.builder()
+            .model(scenario.model())
+            .cluster(scenario.cluster())
+            .workload(scenario.workload())
+            .slo(scenario.slo())
+            .deviceBudget(scenario.deviceBudget())
+            .kernelCostModel(kernelCostModel)
+            .networkModel(networkModels.apply(scenario.cluster()))
+            .options(options)
+            .build();
+    return provider.create(context);
+  }
+
+  /**
+   * Runs every strategy on the scenario.
+   *
+   * @param scenario the scenario
+   * @param runs the strategies, in the order to report them
+   * @param everyResult receives every result in enumeration order (for results.csv)
+   * @return the outcome per strategy
+   * @throws CancellationException if the run was cancelled
+   */
+  public ScenarioResult explore(
+      Scenario scenario, List<StrategyRun> runs, Consumer<ServingResult> everyResult) {
+    List<ServingStrategy> strategies = new ArrayList<>();
+    for (StrategyRun run : runs) {
+      strategies.add(strategy(scenario, run));
+    }
+    List<StrategyOutcome> outcomes = new ArrayList<>();
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      for (int index = 0; index < runs.size(); index++) {
+        OutcomeAccumulator accumulator =
+            new OutcomeAccumulator(runs.get(index).strategyId(), scenario.slo());
+        search(strategies.get(index), pool, accumulator, everyResult);
+        outcomes.add(accumulator.outcome());
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+    return new ScenarioResult(scenario, outcomes);
+  }
+
+  private void search(
+      ServingStrategy strategy,
+      ForkJoinPool pool,
+      OutcomeAccumulator accumulator,
+      Consumer<ServingResult> everyResult) {
+    List<Candidate> batch = new ArrayList<>(BATCH_SIZE);
+    strategy.enumerate(
+        candidate -> {
+          batch.add(candidate);
+          if (batch.size() == BATCH_SIZE) {
+            evaluate(strategy, pool, batch, accumulator, everyResult);
+            batch.clear();
+          }
+        });
+    if (!batch.isEmpty()) {
+      evaluate(strategy, pool, batch, accumulator, everyResult);
+    }
+  }
+
+  private void evaluate(
+      ServingStrategy strategy,
+      ForkJoinPool pool,
+      List<Candidate> batch,
+      OutcomeAccumulator accumulator,
+      Consumer<ServingResult> everyResult) {
+    if (cancelled.get()) {
+      throw new CancellationException("exploration cancelled");
+    }
+    ServingResult[] results = new ServingResult[batch.size()];
+    try {
+      pool.submit(
+              () ->
+                  IntStream.range(0, batch.size())
+                      .parallel()
+                      .forEach(index -> results[index] = strategy.evaluate(batch.get(index))))
+          .get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new CancellationException("exploration interrupted");
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+    for (ServingResult result : results) {
+      accumulator.offer(result);
+      everyResult.accept(result);
+    }
+    progress.accept((long) results.length);
+  }
+
+  /** Configures an {@link Explorer}; not thread-safe. */
+  public static final class Builder {
+    private AfdEngine engine;
+    private KernelCostModel kernelCostModel;
+    private Function<ClusterSpec, NetworkModel> networkModels;
+    private int threads = Runtime.getRuntime().availableProcessors();
+    private AtomicBoolean cancelled = new AtomicBoolean();
+    private Consumer<Long> progress = done -> {};
+
+    private Builder() {}
+
+    /** Sets the engine that supplies strategies. */
+    public Builder engine(AfdEngine engine) {
+      this.engine = engine;
+      return this;
+    }
+
+    /** Sets the kernel cost model. */
+    public Builder kernelCostModel(KernelCostModel kernelCostModel) {
+      this.kernelCostModel = kernelCostModel;
+      return this;
+    }
+
+    /** Sets how a network model is made for a cluster. */
+    public Builder networkModels(Function<ClusterSpec, NetworkModel> networkModels) {
+      this.networkModels = networkModels;
+      return this;
+    }
+
+    /** Sets the evaluation threads (default: available processors). */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got '" + threads + "'");
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** Sets a flag that, once true, stops the run at the next batch. */
+    public Builder cancelled(AtomicBoolean cancelled) {
+      this.cancelled = requireNonNull(cancelled, "cancelled");
+      return this;
+    }
+
+    /** Sets a listener told how many candidates each batch evaluated. */
+    public Builder progress(Consumer<Long> progress) {
+      this.progress = requireNonNull(progress, "progress");
+      return this;
+    }
+
+    /** {@return the explorer} */
+    public Explorer build() {
+      return new Explorer(this);
+    }
+  }
+}

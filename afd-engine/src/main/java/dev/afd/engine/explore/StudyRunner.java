@@ -1,0 +1,81 @@
+package dev.afd.engine.explore;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.hardware.ClusterSpec;
+import dev.afd.api.hardware.SystemSpec;
+import dev.afd.api.model.MoeModelSpec;
+import dev.afd.api.strategy.ServingResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+/**
+ * Runs a {@link StudySpec} scenario by scenario with an {@link Explorer}.
+ *
+ * <p>Systems are resized to the device budget (their outermost dimension grows or shrinks), so the
+ * network model sees the cluster the deployment would occupy.
+ */
+public final class StudyRunner {
+  private final Explorer explorer;
+  private final Function<String, MoeModelSpec> models;
+  private final Function<String, SystemSpec> systems;
+
+  /**
+   * Creates a runner.
+   *
+   * @param explorer the explorer
+   * @param models resolves a model id or file
+   * @param systems resolves a system id
+   */
+  public StudyRunner(
+      Explorer explorer,
+      Function<String, MoeModelSpec> models,
+      Function<String, SystemSpec> systems) {
+    this.explorer = requireNonNull(explorer, "explorer");
+    this.models = requireNonNull(models, "models");
+    this.systems = requireNonNull(systems, "systems");
+  }
+
+  /** {@return the scenarios of a study, in the order they run} */
+  public List<Scenario> scenarios(StudySpec study) {
+    List<Scenario> scenarios = new ArrayList<>();
+    for (String modelId : study.models()) {
+      MoeModelSpec model = models.apply(modelId);
+      for (StudySpec.SystemBudget budget : study.systems()) {
+        if (budget.devices() < 1) {
+          throw new AfdConfigurationException(
+              "GPU budget for system '"
+                  + budget.system()
+                  + "' must be at least 1, got '"
+                  + budget.devices()
+                  + "'");
+        }
+        SystemSpec system = systems.apply(budget.system()).withDeviceCount(budget.devices());
+        ClusterSpec cluster = ClusterSpec.of(system);
+        for (StudySpec.WorkloadSlo workload : study.workloads()) {
+          scenarios.add(
+              new Scenario(model, cluster, budget.devices(), workload.workload(), workload.slo()));
+        }
+      }
+    }
+    return scenarios;
+  }
+
+  /**
+   * Runs the study.
+   *
+   * @param study the study
+   * @param everyResult receives every evaluated candidate, in order
+   */
+  public StudyResult run(StudySpec study, Consumer<ServingResult> everyResult) {
+    long start = System.nanoTime();
+    List<ScenarioResult> results = new ArrayList<>();
+    for (Scenario scenario : scenarios(study)) {
+      results.add(explorer.explore(scenario, study.strategies(), everyResult));
+    }
+    return new StudyResult(study, results, (System.nanoTime() - start) / 1e9);
+  }
+}

@@ -1,0 +1,85 @@
+package dev.afd.engine.explore;
+
+import static java.util.Objects.requireNonNull;
+
+import dev.afd.api.strategy.SloSpec;
+import dev.afd.api.strategy.WorkloadSpec;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A whole study: models × systems (each with a device budget) × workloads, each under its SLO, for
+ * a list of strategies.
+ *
+ * @param name the study's name, for reports
+ * @param models model ids (or spec/config files resolved by the caller)
+ * @param systems systems and their device budgets
+ * @param workloads workloads, each with its SLO
+ * @param strategies strategies with their options
+ * @param network network model id: {@code analytical} or {@code simulated}
+ */
+public record StudySpec(
+    String name,
+    List<String> models,
+    List<SystemBudget> systems,
+    List<WorkloadSlo> workloads,
+    List<StrategyRun> strategies,
+    String network) {
+
+  /** Validates and copies. */
+  public StudySpec {
+    requireNonNull(name, "name");
+    models = List.copyOf(models);
+    systems = List.copyOf(systems);
+    workloads = List.copyOf(workloads);
+    strategies = List.copyOf(strategies);
+    requireNonNull(network, "network");
+  }
+
+  /**
+   * A system and the most devices a deployment may use on it.
+   *
+   * @param system system id
+   * @param devices device budget
+   */
+  public record SystemBudget(String system, int devices) {}
+
+  /**
+   * A workload and its SLO.
+   *
+   * @param workload the workload
+   * @param slo the SLO
+   */
+  public record WorkloadSlo(WorkloadSpec workload, SloSpec slo) {}
+
+  /** The strategies of the reference study, in the order it reports them. */
+  public static final List<String> ALL_STRATEGIES = List.of("agg", "pd", "agg-afd", "pd-afd");
+
+  /**
+   * {@return a built-in study by name}
+   *
+   * <p>{@code paper-b200}: the reference study (arXiv 2605.28302): DeepSeek-V3.2 on 128 B200 GPUs
+   * in NVLink-8 nodes joined by InfiniBand, the chat, coding and agentic-coding workloads under
+   * their strict SLOs, all four strategies.
+   */
+  public static Optional<StudySpec> builtIn(String name) {
+    if (name.equals("paper-b200")) {
+      return Optional.of(
+          new StudySpec(
+              "paper-b200",
+              List.of("deepseek-v3.2"),
+              List.of(new SystemBudget("b200-nvl8", 128)),
+              WorkloadSpec.presets().stream()
+                  .map(workload -> new WorkloadSlo(workload, SloSpec.strict(workload)))
+                  .toList(),
+              ALL_STRATEGIES.stream().map(StrategyRun::of).toList(),
+              "analytical"));
+    }
+    return Optional.empty();
+  }
+
+  /** {@return the names of built-in studies} */
+  public static List<String> builtInNames() {
+    return List.of("paper-b200");
+  }
+}

@@ -1,0 +1,8 @@
+/**
+ * Built-in AWS Trainium accelerators and systems; the numbers and their datasheet sources live in
+ * {@code hardware.catalog} beside this package.
+ */
+@NullMarked
+package dev.afd.plugin.hardware.aws;
+
+import org.jspecify.annotations.NullMarked;

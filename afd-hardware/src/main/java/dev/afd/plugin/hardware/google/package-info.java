@@ -1,0 +1,8 @@
+/**
+ * Built-in Google TPU accelerators and systems; the numbers and their datasheet sources live in
+ * {@code hardware.catalog} beside this package.
+ */
+@NullMarked
+package dev.afd.plugin.hardware.google;
+
+import org.jspecify.annotations.NullMarked;

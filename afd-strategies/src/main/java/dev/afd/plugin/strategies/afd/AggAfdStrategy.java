@@ -1,0 +1,138 @@
+package dev.afd.plugin.strategies.afd;
+
+import dev.afd.api.strategy.Candidate;
+import dev.afd.api.strategy.ServingResult;
+import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.Knobs;
+import dev.afd.plugin.strategies.common.Memory;
+import dev.afd.plugin.strategies.common.PricedStep;
+import dev.afd.plugin.strategies.common.Queueing;
+import dev.afd.spi.StrategyContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code agg-afd}: chunked prefill (as in {@code agg}) whose iterations run through an AFD unit's
+ * micro-batched pipeline. TPOT is one pipeline step; TTFT is the prefill service of {@code ⌈isl/(C
+ * − d)⌉} steps plus the M/D/1 wait for it.
+ */
+final class AggAfdStrategy implements ServingStrategy {
+  private final StrategyContext context;
+  private final AfdEvaluator evaluator;
+
+  AggAfdStrategy(StrategyContext context) {
+    this.context = context;
+    this.evaluator = new AfdEvaluator(context);
+  }
+
+  /** A unit layout, batch, chunk and unit count. */
+  record AggAfdCandidate(AfdLayout layout, int batch, int chunk, int units) implements Candidate {
+    @Override
+    public int devices() {
+      return layout.devices() * units;
+    }
+
+    @Override
+    public Map<String, String> knobs() {
+      Map<String, String> knobs = layout.knobs();
+      knobs.put("batch", String.valueOf(batch));
+      knobs.put("chunk", String.valueOf(chunk));
+      knobs.put("units", String.valueOf(units));
+      return knobs;
+    }
+  }
+
+  @Override
+  public void enumerate(Consumer<Candidate> sink) {
+    List<Integer> batches = context.options().get(Knobs.BATCH);
+    List<Integer> chunks = context.options().get(Knobs.CHUNK);
+    for (AfdLayout layout : evaluator.layouts(context.deviceBudget())) {
+      int units = evaluator.units(layout, context.deviceBudget());
+      if (units < 1) {
+        continue;
+      }
+      for (int batch : batches) {
+        if (batch < layout.microBatches()) {
+          continue;
+        }
+        for (int chunk : chunks) {
+          if (chunk > batch) {
+            sink.accept(new AggAfdCandidate(layout, batch, chunk, units));
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public ServingResult evaluate(Candidate candidate) {
+    AggAfdCandidate c = (AggAfdCandidate) candidate;
+    WorkloadSpec workload = context.workload();
+    AfdLayout layout = c.layout();
+    Map<String, Integer> roles = new LinkedHashMap<>();
+    roles.put("attention", layout.attentionDevices() * c.units());
+    roles.put("ffn", layout.ffnDevices() * c.units());
+    ServingResult.Builder result =
+        ServingResult.builder("agg-afd")
+            .knobs(c.knobs())
+            .devices(c.devices(), roles)
+            .models(context.kernelCostModel().id(), context.networkModel().id());
+    int prefillBudget = c.chunk() - c.batch();
+    double prefillPerIteration =
+        c.batch() * (double) workload.inputTokens() / workload.outputTokens();
+    AfdEvaluator.UnitStep unit =
+        evaluator.price(
+            layout, c.batch(), Math.min(prefillPerIteration, prefillBudget), c.chunk(), true);
+    result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
+    if (!unit.attentionMemory().fits()) {
+      return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
+    }
+    if (!unit.ffnMemory().fits()) {
+      return result.infeasible(Memory.shortfall(unit.ffnMemory())).build();
+    }
+    if (prefillPerIteration > prefillBudget) {
+      return result
+          .infeasible(
+              String.format(
+                  Locale.ROOT,
+                  "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
+                      + " keeping up needs %.1f (batch·isl/osl)",
+                  c.chunk(),
+                  prefillBudget,
+                  c.batch(),
+                  prefillPerIteration))
+          .build();
+    }
+    double stepSeconds = unit.step().seconds();
+    double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
+    double utilization = c.batch() * serviceIterations / workload.outputTokens();
+    if (utilization >= 1) {
+      return result
+          .infeasible(
+              String.format(
+                  Locale.ROOT,
+                  "prefill service of %.0f iterations per request saturates the chunk"
+                      + " (utilization %.2f)",
+                  serviceIterations,
+                  utilization))
+          .build();
+    }
+    double service = serviceIterations * stepSeconds;
+    double ttft = Queueing.waitSeconds(utilization, service) + service;
+    double concurrency = (double) c.units() * layout.dataParallel() * c.batch();
+    return result
+        .latencies(
+            TimeSpan.ofSeconds(ttft),
+            TimeSpan.ofSeconds(stepSeconds),
+            TimeSpan.ofSeconds(ttft + stepSeconds * (workload.outputTokens() - 1)))
+        .throughput(concurrency / stepSeconds, concurrency)
+        .stageTimes(unit.step().stages())
+        .fidelityMix(PricedStep.mix(unit.fidelitySeconds()))
+        .build();
+  }
+}

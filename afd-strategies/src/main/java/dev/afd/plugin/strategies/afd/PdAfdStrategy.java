@@ -1,0 +1,165 @@
+package dev.afd.plugin.strategies.afd;
+
+import dev.afd.api.cost.Fidelity;
+import dev.afd.api.hardware.SystemSpec;
+import dev.afd.api.network.DeviceGroup;
+import dev.afd.api.strategy.Candidate;
+import dev.afd.api.strategy.ServingResult;
+import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.Knobs;
+import dev.afd.plugin.strategies.common.Memory;
+import dev.afd.plugin.strategies.common.PrefillPool;
+import dev.afd.plugin.strategies.common.PricedStep;
+import dev.afd.plugin.strategies.common.Roles;
+import dev.afd.plugin.strategies.common.StepPricer;
+import dev.afd.spi.StrategyContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * {@code pd-afd}: decode runs on AFD units (attention holds all KV); a prefill pool, sized by
+ * {@link PrefillPool} for the units' request rate, sends each request's KV to the attention
+ * devices.
+ */
+final class PdAfdStrategy implements ServingStrategy {
+  private final StrategyContext context;
+  private final AfdEvaluator evaluator;
+  private final StepPricer.Placement prefillPlacement;
+  private final PrefillPool prefill;
+
+  PdAfdStrategy(StrategyContext context) {
+    this.context = context;
+    this.evaluator = new AfdEvaluator(context);
+    int prefillSystem =
+        Roles.systemIndex(
+            context.cluster(), "prefill-system", context.options().get(Knobs.PREFILL_SYSTEM));
+    this.prefillPlacement =
+        new StepPricer.Placement(
+            context.cluster().systems().get(prefillSystem).accelerator(), prefillSystem, 0);
+    this.prefill = new PrefillPool(context, evaluator.pricer(), prefillPlacement);
+  }
+
+  /** A decode unit layout, batch and unit count. */
+  record PdAfdCandidate(AfdLayout layout, int batch, int units) implements Candidate {
+    @Override
+    public int devices() {
+      return layout.devices() * units;
+    }
+
+    @Override
+    public Map<String, String> knobs() {
+      Map<String, String> knobs = layout.knobs();
+      knobs.put("batch", String.valueOf(batch));
+      knobs.put("units", String.valueOf(units));
+      return knobs;
+    }
+  }
+
+  @Override
+  public void enumerate(Consumer<Candidate> sink) {
+    int budget = context.deviceBudget();
+    for (AfdLayout layout : evaluator.layouts(budget - 1)) {
+      int maxUnits = evaluator.units(layout, budget - 1);
+      for (int batch : context.options().get(Knobs.BATCH)) {
+        if (batch < layout.microBatches()) {
+          continue;
+        }
+        for (int units : context.options().get(Knobs.DECODE_WORKERS)) {
+          if (units <= maxUnits) {
+            sink.accept(new PdAfdCandidate(layout, batch, units));
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public ServingResult evaluate(Candidate candidate) {
+    PdAfdCandidate c = (PdAfdCandidate) candidate;
+    WorkloadSpec workload = context.workload();
+    AfdLayout layout = c.layout();
+    Map<String, String> knobs = c.knobs();
+    ServingResult.Builder result =
+        ServingResult.builder("pd-afd")
+            .knobs(knobs)
+            .devices(c.devices(), Map.of("decode", c.devices()))
+            .models(context.kernelCostModel().id(), context.networkModel().id());
+    AfdEvaluator.UnitStep unit = evaluator.price(layout, c.batch(), 0, 0, false);
+    result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
+    if (!unit.attentionMemory().fits()) {
+      return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
+    }
+    if (!unit.ffnMemory().fits()) {
+      return result.infeasible(Memory.shortfall(unit.ffnMemory())).build();
+    }
+    if (prefill.options().isEmpty()) {
+      return result
+          .infeasible("no prefill worker layout fits in memory for this model and workload")
+          .build();
+    }
+    double tpot = unit.step().seconds();
+    double concurrency = (double) c.units() * layout.dataParallel() * c.batch();
+    double tokensPerSecond = concurrency / tpot;
+    double requestsPerSecond = tokensPerSecond / workload.outputTokens();
+    int decodeDevices = c.devices();
+    boolean shared = prefillPlacement.systemIndex() == evaluator.attentionSystem();
+    SystemSpec prefillSystem = context.cluster().systems().get(prefillPlacement.systemIndex());
+    int left =
+        shared
+            ? context.deviceBudget() - decodeDevices
+            : Math.min(prefillSystem.deviceCount(), context.deviceBudget() - decodeDevices);
+    int prefillWidth = prefill.options().get(0).devices();
+    int first =
+        Math.max(
+            0, Math.min(shared ? decodeDevices : 0, prefillSystem.deviceCount() - prefillWidth));
+    double kvSeconds =
+        PrefillPool.kvTransferSeconds(
+            context,
+            evaluator.pricer(),
+            new DeviceGroup(prefillPlacement.systemIndex(), first, prefillWidth),
+            new DeviceGroup(evaluator.attentionSystem(), 0, layout.attentionDevices()));
+    PrefillPool.Choice pool =
+        prefill.choose(
+            requestsPerSecond, left, kvSeconds, context.slo().timeToFirstToken().seconds());
+    if (pool == null) {
+      return result
+          .infeasible(
+              String.format(
+                  Locale.ROOT,
+                  "no prefill pool fits in the %d devices left for %.2f requests/s",
+                  left,
+                  requestsPerSecond))
+          .build();
+    }
+    knobs.putAll(pool.knobs());
+    Map<String, Integer> roles = new LinkedHashMap<>();
+    roles.put("prefill", pool.devices());
+    roles.put("attention", layout.attentionDevices() * c.units());
+    roles.put("ffn", layout.ffnDevices() * c.units());
+    double[] fidelity = unit.fidelitySeconds().clone();
+    for (int index = 0; index < Fidelity.values().length; index++) {
+      fidelity[index] += pool.option().fidelitySeconds()[index];
+    }
+    Map<String, TimeSpan> stages = new LinkedHashMap<>(unit.step().stages());
+    stages.put("prefill-step", TimeSpan.ofSeconds(pool.option().stepSeconds()));
+    double ttft = pool.ttftSeconds();
+    return result
+        .knobs(knobs)
+        .devices(decodeDevices + pool.devices(), roles)
+        .memory(List.of(pool.option().memory(), unit.attentionMemory(), unit.ffnMemory()))
+        .latencies(
+            TimeSpan.ofSeconds(ttft),
+            TimeSpan.ofSeconds(tpot),
+            TimeSpan.ofSeconds(ttft + tpot * (workload.outputTokens() - 1)))
+        .throughput(tokensPerSecond, concurrency)
+        .kvTransfer(TimeSpan.ofSeconds(kvSeconds))
+        .stageTimes(stages)
+        .fidelityMix(PricedStep.mix(fidelity))
+        .build();
+  }
+}

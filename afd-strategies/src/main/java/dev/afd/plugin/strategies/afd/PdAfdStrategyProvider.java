@@ -1,0 +1,65 @@
+package dev.afd.plugin.strategies.afd;
+
+import com.google.auto.service.AutoService;
+import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.StrategyCapability;
+import dev.afd.plugin.strategies.common.Knobs;
+import dev.afd.spi.OptionSpec;
+import dev.afd.spi.StrategyContext;
+import dev.afd.spi.StrategyProvider;
+import java.util.List;
+import java.util.Set;
+
+/** A prefill pool feeding an attention-FFN disaggregated decode pool; KV goes to attention. */
+@AutoService(StrategyProvider.class)
+public final class PdAfdStrategyProvider implements StrategyProvider {
+  static final List<OptionSpec<?>> OPTIONS =
+      List.of(
+          Knobs.TENSOR_PARALLEL,
+          Knobs.DATA_PARALLEL,
+          Knobs.MOE_TENSOR_PARALLEL,
+          Knobs.EXPERT_PARALLEL,
+          Knobs.BATCH,
+          Knobs.PREFILL_BATCH,
+          Knobs.DECODE_WORKERS,
+          Knobs.MICRO_BATCHES,
+          Knobs.ROUTER,
+          Knobs.DISPATCH_PRECISION,
+          Knobs.EXPERT_IMBALANCE,
+          Knobs.RUNTIME_RESERVE,
+          Knobs.PREFILL_UTILIZATION,
+          Knobs.PREFIX_ON_DECODE,
+          Knobs.OVERLAP_KV_TRANSFER,
+          Knobs.PREFILL_SYSTEM,
+          Knobs.ATTENTION_SYSTEM,
+          Knobs.FFN_SYSTEM);
+
+  @Override
+  public String id() {
+    return "pd-afd";
+  }
+
+  @Override
+  public String description() {
+    return "prefill pool feeding an attention-FFN disaggregated decode pool";
+  }
+
+  @Override
+  public List<OptionSpec<?>> options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public Set<StrategyCapability> capabilities() {
+    return Set.of(
+        StrategyCapability.PREFILL_DECODE_DISAGGREGATION,
+        StrategyCapability.ATTENTION_FFN_DISAGGREGATION,
+        StrategyCapability.HETEROGENEOUS_HARDWARE,
+        StrategyCapability.PREFIX_REUSE);
+  }
+
+  @Override
+  public ServingStrategy create(StrategyContext context) {
+    return new PdAfdStrategy(context);
+  }
+}

@@ -1,0 +1,221 @@
+package dev.afd.plugin.strategies.agg;
+
+import dev.afd.api.cost.Fidelity;
+import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.model.BlockRole;
+import dev.afd.api.model.MoeModelSpec;
+import dev.afd.api.model.SequenceBatch;
+import dev.afd.api.model.Sharding;
+import dev.afd.api.model.StepShape;
+import dev.afd.api.strategy.Candidate;
+import dev.afd.api.strategy.MemoryUsage;
+import dev.afd.api.strategy.ServingResult;
+import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.api.unit.DataSize;
+import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.Knobs;
+import dev.afd.plugin.strategies.common.Memory;
+import dev.afd.plugin.strategies.common.Parallelism;
+import dev.afd.plugin.strategies.common.PricedStep;
+import dev.afd.plugin.strategies.common.Queueing;
+import dev.afd.plugin.strategies.common.Side;
+import dev.afd.plugin.strategies.common.StepPricer;
+import dev.afd.plugin.strategies.common.Workloads;
+import dev.afd.spi.StrategyContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Chunked-prefill aggregation (MODELING.md §5). Per attention data-parallel rank, each iteration
+ * runs {@code d} decoding sequences plus prefill tokens within a budget {@code C}. In steady state
+ * prefill must keep up with completions: {@code d·isl/osl} prefill tokens per iteration on average,
+ * at most {@code C − d}. TPOT is one mean iteration; a request's prefill takes {@code ⌈isl/(C −
+ * d)⌉} iterations of service, and queueing for that service follows {@link Queueing}.
+ */
+final class AggStrategy implements ServingStrategy {
+  private final StrategyContext context;
+  private final StepPricer pricer;
+  private final StepPricer.Placement placement;
+  private final double imbalance;
+  private final DataSize reserve;
+
+  AggStrategy(StrategyContext context) {
+    this.context = context;
+    this.pricer =
+        new StepPricer(context.model(), context.kernelCostModel(), context.networkModel());
+    this.placement = new StepPricer.Placement(context.cluster().primary().accelerator(), 0, 0);
+    this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
+    this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
+  }
+
+  /** One aggregated configuration. */
+  record AggCandidate(
+      int tensorParallel,
+      int dataParallel,
+      int moeTensorParallel,
+      int expertParallel,
+      int batch,
+      int chunk,
+      int replicas)
+      implements Candidate {
+    @Override
+    public int devices() {
+      return tensorParallel * dataParallel * replicas;
+    }
+
+    @Override
+    public Map<String, String> knobs() {
+      Map<String, String> knobs = new LinkedHashMap<>();
+      knobs.put("tp", String.valueOf(tensorParallel));
+      knobs.put("dp", String.valueOf(dataParallel));
+      knobs.put("moe-tp", String.valueOf(moeTensorParallel));
+      knobs.put("ep", String.valueOf(expertParallel));
+      knobs.put("batch", String.valueOf(batch));
+      knobs.put("chunk", String.valueOf(chunk));
+      knobs.put("replicas", String.valueOf(replicas));
+      return knobs;
+    }
+  }
+
+  @Override
+  public void enumerate(Consumer<Candidate> sink) {
+    List<Integer> batches = context.options().get(Knobs.BATCH);
+    List<Integer> chunks = context.options().get(Knobs.CHUNK);
+    for (Parallelism.Width width : Parallelism.aggregated(context)) {
+      int replicas = context.deviceBudget() / width.devices();
+      for (int batch : batches) {
+        for (int chunk : chunks) {
+          if (chunk <= batch) {
+            continue;
+          }
+          sink.accept(
+              new AggCandidate(
+                  width.tensorParallel(),
+                  width.dataParallel(),
+                  width.moeTensorParallel(),
+                  width.expertParallel(),
+                  batch,
+                  chunk,
+                  replicas));
+        }
+      }
+    }
+  }
+
+  @Override
+  public ServingResult evaluate(Candidate candidate) {
+    AggCandidate c = (AggCandidate) candidate;
+    MoeModelSpec model = context.model();
+    WorkloadSpec workload = context.workload();
+    AcceleratorSpec accelerator = placement.accelerator();
+    Sharding sharding =
+        new Sharding(
+            c.tensorParallel(),
+            c.dataParallel(),
+            c.moeTensorParallel(),
+            c.expertParallel(),
+            imbalance);
+    ServingResult.Builder result =
+        ServingResult.builder("agg")
+            .knobs(c.knobs())
+            .devices(c.devices(), Map.of("replica", c.tensorParallel() * c.dataParallel()))
+            .models(context.kernelCostModel().id(), context.networkModel().id());
+
+    int decoding = c.batch();
+    int prefillBudget = c.chunk() - decoding;
+    double prefillPerIteration =
+        decoding * (double) workload.inputTokens() / workload.outputTokens();
+    // Memory first: the cheapest way to prune.
+    double kvBytes =
+        (decoding * (double) Workloads.finalContext(workload)
+                    + workload.prefixTokens()
+                    + workload.inputTokens())
+                * model.kvBytesPerTokenPerDevice(sharding)
+            + (decoding + 1) * model.stateBytesPerSequencePerDevice(sharding);
+    MemoryUsage memory =
+        Memory.usage(
+            "replica",
+            model.weightBytesPerDevice(sharding),
+            kvBytes,
+            Memory.activationBytes(model, c.chunk()),
+            reserve,
+            accelerator.memoryCapacityPerDevice());
+    result.memory(List.of(memory));
+    if (!memory.fits()) {
+      return result.infeasible(Memory.shortfall(memory)).build();
+    }
+    if (prefillPerIteration > prefillBudget) {
+      return result
+          .infeasible(
+              String.format(
+                  Locale.ROOT,
+                  "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
+                      + " keeping up needs %.1f (batch·isl/osl)",
+                  c.chunk(),
+                  prefillBudget,
+                  decoding,
+                  prefillPerIteration))
+          .build();
+    }
+
+    List<SequenceBatch> batches = new ArrayList<>(2);
+    batches.add(new SequenceBatch(decoding, Workloads.meanDecodeContext(workload), 1));
+    long prefillTokens = Math.round(prefillPerIteration);
+    if (prefillTokens >= 1) {
+      batches.add(
+          new SequenceBatch(
+              1, workload.prefixTokens() + workload.inputTokens() / 2, prefillTokens));
+    }
+    StepShape rankShape = new StepShape(batches);
+    StepShape groupShape = StepShape.decode(rankShape.tokens() * c.dataParallel(), 0);
+    PricedStep mixer = pricer.price(Side.MIXER, rankShape, sharding, placement);
+    PricedStep ffn = pricer.price(Side.FEED_FORWARD, groupShape, sharding, placement);
+    double iterationSeconds = mixer.total() + ffn.total();
+
+    double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
+    double serviceSeconds = serviceIterations * iterationSeconds;
+    double utilization = decoding * serviceIterations / workload.outputTokens();
+    if (utilization >= 1) {
+      return result
+          .infeasible(
+              String.format(
+                  Locale.ROOT,
+                  "prefill service of %.0f iterations per request at %d completions per %d"
+                      + " iterations saturates the chunk (utilization %.2f)",
+                  serviceIterations,
+                  decoding,
+                  workload.outputTokens(),
+                  utilization))
+          .build();
+    }
+    double ttft = Queueing.waitSeconds(utilization, serviceSeconds) + serviceSeconds;
+    double tpot = iterationSeconds;
+    double concurrency = (double) c.replicas() * c.dataParallel() * decoding;
+    double[] fidelity = new double[Fidelity.values().length];
+    mixer.addFidelity(fidelity, 1);
+    ffn.addFidelity(fidelity, 1);
+    Map<String, TimeSpan> stages = new LinkedHashMap<>();
+    stages.put("attention", TimeSpan.ofSeconds(mixer.totalCompute()));
+    stages.put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()));
+    stages.put(
+        "communication", TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()));
+    return result
+        .latencies(
+            TimeSpan.ofSeconds(ttft),
+            TimeSpan.ofSeconds(tpot),
+            TimeSpan.ofSeconds(ttft + tpot * (workload.outputTokens() - 1)))
+        .throughput(concurrency / tpot, concurrency)
+        .stageTimes(stages)
+        .fidelityMix(PricedStep.mix(fidelity))
+        .build();
+  }
+
+  static double attentionWeights(MoeModelSpec model, Sharding sharding) {
+    return Memory.weightBytes(model, sharding, BlockRole.MIXER, BlockRole.EDGE);
+  }
+}

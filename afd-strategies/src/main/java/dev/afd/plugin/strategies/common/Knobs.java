@@ -1,0 +1,136 @@
+package dev.afd.plugin.strategies.common;
+
+import dev.afd.api.unit.DataSize;
+import dev.afd.spi.OptionSpec;
+import java.util.List;
+
+/** Options (knob ranges and modelling parameters) the built-in strategies share. */
+public final class Knobs {
+  private Knobs() {}
+
+  /** Attention tensor-parallel degrees. */
+  public static final OptionSpec<List<Integer>> TENSOR_PARALLEL =
+      OptionSpec.intList("tp", List.of(1, 2, 4, 8), "attention tensor-parallel degrees to try");
+
+  /** Attention data-parallel degrees. */
+  public static final OptionSpec<List<Integer>> DATA_PARALLEL =
+      OptionSpec.intList(
+          "dp", List.of(1, 2, 4, 8, 16, 32), "attention data-parallel degrees to try");
+
+  /** MoE tensor-parallel degrees. */
+  public static final OptionSpec<List<Integer>> MOE_TENSOR_PARALLEL =
+      OptionSpec.intList("moe-tp", List.of(1, 2, 4, 8), "MoE tensor-parallel degrees to try");
+
+  /** Expert-parallel degrees. */
+  public static final OptionSpec<List<Integer>> EXPERT_PARALLEL =
+      OptionSpec.intList(
+          "ep", List.of(1, 2, 4, 8, 16, 32, 64, 128), "expert-parallel degrees to try");
+
+  /** Decode batch per attention data-parallel rank. */
+  public static final OptionSpec<List<Integer>> BATCH =
+      OptionSpec.intList(
+          "batch",
+          List.of(1, 2, 4, 8, 16, 32, 64, 128, 256, 512),
+          "decode sequences per attention data-parallel rank to try");
+
+  /** Chunk token budgets for chunked prefill. */
+  public static final OptionSpec<List<Integer>> CHUNK =
+      OptionSpec.intList(
+          "chunk", List.of(512, 1024, 2048, 4096, 8192), "tokens per iteration (chunk budget)");
+
+  /** Prefill batch per data-parallel rank of a prefill worker. */
+  public static final OptionSpec<List<Integer>> PREFILL_BATCH =
+      OptionSpec.intList("prefill-batch", List.of(1, 2, 4, 8), "requests per prefill step");
+
+  /** Decode workers (or AFD units) to try. */
+  public static final OptionSpec<List<Integer>> DECODE_WORKERS =
+      OptionSpec.intList(
+          "decode-workers", List.of(1, 2, 4, 8, 16, 32, 64), "decode workers (pool size) to try");
+
+  /** Micro-batches in flight in an AFD pipeline. */
+  public static final OptionSpec<List<Integer>> MICRO_BATCHES =
+      OptionSpec.intList(
+          "micro-batches", List.of(1, 2, 3, 4), "micro-batches in flight in the AFD pipeline");
+
+  /**
+   * Busiest expert device's load over the mean. 1.0 = perfectly balanced. The default 1.3 is the
+   * order of imbalance EPLB-style rebalancing leaves on DeepSeek-V3 decode (DeepSeek-V3 technical
+   * report §3.4 motivates redundant experts for exactly this skew); set it per deployment.
+   */
+  public static final OptionSpec<Double> EXPERT_IMBALANCE =
+      OptionSpec.number(
+          "expert-imbalance", 1.3, 1.0, 16.0, "busiest expert device's load over the mean");
+
+  /**
+   * Memory per device reserved for the runtime: AIConfigurator's system files reserve 3.5 GiB for
+   * the framework ("other_mem") plus 392 MiB of NCCL buffers for 8 GPUs ("nccl_mem").
+   */
+  public static final OptionSpec<DataSize> RUNTIME_RESERVE =
+      OptionSpec.dataSize(
+          "runtime-reserve",
+          DataSize.ofMebibytes(3584 + 392),
+          "memory per device reserved for framework, CUDA graphs and communication buffers");
+
+  /**
+   * Target utilization of the prefill capacity: prefill pools are sized so that arrivals use this
+   * share of it, and the M/D/1 waiting time at this load goes into TTFT.
+   */
+  public static final OptionSpec<Double> PREFILL_UTILIZATION =
+      OptionSpec.number(
+          "prefill-utilization",
+          0.7,
+          0.05,
+          0.99,
+          "target utilization of prefill capacity (sets pool size and queueing in TTFT)");
+
+  /** Whether the decode side already holds the reused prefix KV (prefix cache). */
+  public static final OptionSpec<String> PREFIX_ON_DECODE =
+      OptionSpec.choice(
+          "prefix-on-decode",
+          "yes",
+          List.of("yes", "no"),
+          "whether decode workers already hold the reused prefix KV (else it is transferred)");
+
+  /** Whether the KV transfer overlaps the prefill layer by layer. */
+  public static final OptionSpec<String> OVERLAP_KV_TRANSFER =
+      OptionSpec.choice(
+          "overlap-kv-transfer",
+          "yes",
+          List.of("yes", "no"),
+          "send KV layer by layer during prefill (only the last layer's share shows in TTFT)");
+
+  /** Router placement in AFD. */
+  public static final OptionSpec<List<String>> ROUTER =
+      OptionSpec.choiceList(
+          "router",
+          List.of("attention", "ffn"),
+          List.of("attention", "ffn"),
+          "where the MoE router runs under AFD");
+
+  /** Activation precision of AFD dispatch (A2F). */
+  public static final OptionSpec<String> DISPATCH_PRECISION =
+      OptionSpec.choice(
+          "dispatch-precision",
+          "fp8",
+          List.of("fp8", "bf16"),
+          "format of activations sent from attention to FFN devices");
+
+  /** System of the cluster that prefill devices come from. */
+  public static final OptionSpec<String> PREFILL_SYSTEM = system("prefill");
+
+  /** System of the cluster that decode devices come from. */
+  public static final OptionSpec<String> DECODE_SYSTEM = system("decode");
+
+  /** System of the cluster that attention devices come from. */
+  public static final OptionSpec<String> ATTENTION_SYSTEM = system("attention");
+
+  /** System of the cluster that FFN devices come from. */
+  public static final OptionSpec<String> FFN_SYSTEM = system("ffn");
+
+  private static OptionSpec<String> system(String role) {
+    return OptionSpec.text(
+        role + "-system",
+        "primary",
+        "system of the cluster the " + role + " devices come from (\"primary\" = the first)");
+  }
+}

@@ -1,0 +1,86 @@
+package dev.afd.plugin.strategies.common;
+
+import dev.afd.api.model.BlockRole;
+import dev.afd.api.model.MoeModelSpec;
+import dev.afd.api.model.Sharding;
+import dev.afd.api.strategy.MemoryUsage;
+import dev.afd.api.unit.DataSize;
+import java.util.Locale;
+
+/** Memory per device of a group (MODELING.md §6). */
+public final class Memory {
+  /**
+   * Activation working set per token in the step, in units of {@code hidden × activation bytes}:
+   * residual stream, normed input, attention output and the widest projection output held at once
+   * (QKV or gate/up, several times hidden) — 16 covers the models in the catalog with margin. A
+   * named estimate, not a measurement; it matters only for huge chunks.
+   */
+  public static final double ACTIVATION_WORKSPACE_FACTOR = 16;
+
+  private Memory() {}
+
+  /** {@return activation bytes of a step with {@code tokens} tokens on one device} */
+  public static double activationBytes(MoeModelSpec model, double tokens) {
+    return tokens
+        * model.hiddenSize()
+        * model.activationPrecision().bytesPerElement()
+        * ACTIVATION_WORKSPACE_FACTOR;
+  }
+
+  /** {@return weight bytes one device holds for the given roles} */
+  public static double weightBytes(MoeModelSpec model, Sharding sharding, BlockRole... roles) {
+    double total = 0;
+    for (BlockRole role : roles) {
+      total += model.weightBytesPerDevice(sharding, role);
+    }
+    return total;
+  }
+
+  /**
+   * {@return the usage of one device}
+   *
+   * @param group the group name
+   * @param weightBytes weights
+   * @param kvBytes KV cache and state
+   * @param activationBytes activations
+   * @param reserve runtime reserve
+   * @param capacity device capacity
+   */
+  public static MemoryUsage usage(
+      String group,
+      double weightBytes,
+      double kvBytes,
+      double activationBytes,
+      DataSize reserve,
+      DataSize capacity) {
+    return new MemoryUsage(
+        group,
+        DataSize.ofBytes(saturatedBytes(weightBytes)),
+        DataSize.ofBytes(saturatedBytes(kvBytes)),
+        DataSize.ofBytes(saturatedBytes(activationBytes)),
+        reserve,
+        capacity);
+  }
+
+  private static long saturatedBytes(double bytes) {
+    return bytes >= Long.MAX_VALUE / 4.0 ? Long.MAX_VALUE / 4 : (long) Math.ceil(bytes);
+  }
+
+  /** {@return "group needs X GiB of Y GiB per device (short by Z GiB)"} */
+  public static String shortfall(MemoryUsage usage) {
+    double need = usage.total().toGibibytes();
+    double have = usage.capacity().toGibibytes();
+    return String.format(
+        Locale.ROOT,
+        "%s devices need %.1f GiB of %.1f GiB (weights %.1f, KV %.1f, activations %.1f,"
+            + " reserve %.1f): short by %.1f GiB",
+        usage.group(),
+        need,
+        have,
+        usage.weights().toGibibytes(),
+        usage.kvCache().toGibibytes(),
+        usage.activations().toGibibytes(),
+        usage.reserve().toGibibytes(),
+        need - have);
+  }
+}

@@ -1,0 +1,137 @@
+package dev.afd.plugin.strategies.common;
+
+import dev.afd.api.model.Block;
+import dev.afd.api.model.LayerGroup;
+import dev.afd.api.model.MoeModelSpec;
+import dev.afd.api.model.block.MoeFfnBlock;
+import dev.afd.spi.StrategyContext;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Enumerates parallel layouts within the option ranges. */
+public final class Parallelism {
+  private Parallelism() {}
+
+  /** An attention layout (TP × DP) and an FFN layout (MoE TP × EP). */
+  public record Width(
+      int tensorParallel, int dataParallel, int moeTensorParallel, int expertParallel) {
+    /** {@return attention devices} */
+    public int attentionDevices() {
+      return tensorParallel * dataParallel;
+    }
+
+    /** {@return FFN devices} */
+    public int ffnDevices() {
+      return moeTensorParallel * expertParallel;
+    }
+
+    /** {@return devices of an aggregated replica (attention width = FFN width)} */
+    public int devices() {
+      return attentionDevices();
+    }
+  }
+
+  /** {@return the routed expert count of the model's first MoE block, 0 for a dense model} */
+  public static int expertCount(MoeModelSpec model) {
+    for (LayerGroup group : model.layers()) {
+      for (Block block : group.blocks()) {
+        if (block instanceof MoeFfnBlock moe) {
+          return moe.expertCount();
+        }
+      }
+    }
+    return 0;
+  }
+
+  /** {@return the first MoE block, if any} */
+  public static MoeFfnBlock firstMoe(MoeModelSpec model) {
+    for (LayerGroup group : model.layers()) {
+      for (Block block : group.blocks()) {
+        if (block instanceof MoeFfnBlock moe) {
+          return moe;
+        }
+      }
+    }
+    return null;
+  }
+
+  /** {@return attention layouts (TP, DP) within the budget} */
+  public static List<int[]> attentionLayouts(StrategyContext context, int maxDevices) {
+    List<int[]> layouts = new ArrayList<>();
+    for (int tp : context.options().get(Knobs.TENSOR_PARALLEL)) {
+      for (int dp : context.options().get(Knobs.DATA_PARALLEL)) {
+        if ((long) tp * dp <= maxDevices) {
+          layouts.add(new int[] {tp, dp});
+        }
+      }
+    }
+    return layouts;
+  }
+
+  /** {@return FFN layouts (MoE TP, EP) within the budget; EP never exceeds the expert count} */
+  public static List<int[]> ffnLayouts(StrategyContext context, int maxDevices) {
+    int experts = expertCount(context.model());
+    List<int[]> layouts = new ArrayList<>();
+    for (int moeTp : context.options().get(Knobs.MOE_TENSOR_PARALLEL)) {
+      for (int ep : context.options().get(Knobs.EXPERT_PARALLEL)) {
+        if ((long) moeTp * ep > maxDevices) {
+          continue;
+        }
+        if (experts > 0 ? ep > experts : ep > 1) {
+          continue;
+        }
+        layouts.add(new int[] {moeTp, ep});
+      }
+    }
+    return layouts;
+  }
+
+  /**
+   * {@return aggregated layouts: attention TP × DP equal to MoE TP × EP (MODELING.md §4), within
+   * the budget}
+   */
+  public static List<Width> aggregated(StrategyContext context) {
+    return aggregated(context, context.deviceBudget());
+  }
+
+  /** {@return aggregated layouts of at most {@code maxDevices} devices} */
+  public static List<Width> aggregated(StrategyContext context, int maxDevices) {
+    List<Width> widths = new ArrayList<>();
+    int experts = expertCount(context.model());
+    for (int[] attention : attentionLayouts(context, maxDevices)) {
+      int width = attention[0] * attention[1];
+      boolean matched = false;
+      for (int[] ffn : ffnLayouts(context, maxDevices)) {
+        if (ffn[0] * ffn[1] == width) {
+          widths.add(new Width(attention[0], attention[1], ffn[0], ffn[1]));
+          matched = true;
+        }
+      }
+      if (!matched && experts == 0) {
+        // Dense models: the FFN follows the attention layout (TP shards it, DP replicates it).
+        widths.add(new Width(attention[0], attention[1], attention[0], attention[1]));
+      }
+    }
+    return widths;
+  }
+
+  /**
+   * {@return the expected distinct devices of an FFN group (MoE TP × EP) one token reaches: {@code
+   * moeTp · ep · (1 − C(E − E/ep, k) / C(E, k))} (MODELING.md §4); {@code moeTp} for dense FFNs}
+   */
+  public static double devicesReachedPerToken(MoeFfnBlock moe, int moeTensorParallel, int ep) {
+    if (moe == null || ep <= 1) {
+      return moeTensorParallel;
+    }
+    int experts = moe.expertCount();
+    int topK = moe.topK();
+    double expertsPerDevice = experts / (double) ep;
+    // C(E − e, k) / C(E, k) = Π_{i<k} (E − e − i) / (E − i)
+    double miss = 1;
+    for (int index = 0; index < topK; index++) {
+      double numerator = experts - expertsPerDevice - index;
+      miss *= numerator <= 0 ? 0 : numerator / (experts - index);
+    }
+    return moeTensorParallel * ep * (1 - miss);
+  }
+}

@@ -1,0 +1,201 @@
+package dev.afd.plugin.strategies.common;
+
+import dev.afd.api.cost.Fidelity;
+import dev.afd.api.model.MoeModelSpec;
+import dev.afd.api.model.Sharding;
+import dev.afd.api.model.StepShape;
+import dev.afd.api.network.DeviceGroup;
+import dev.afd.api.strategy.MemoryUsage;
+import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.api.unit.DataSize;
+import dev.afd.spi.StrategyContext;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The prefill pool of a disaggregated deployment: every prefill worker layout the options allow,
+ * priced once per strategy instance, and the choice of layout and worker count for a given request
+ * rate (MODELING.md §5, pd).
+ *
+ * <p>A worker prefills {@code batch} requests per data-parallel rank in one step of {@code T_p}
+ * (only the {@code isl} new tokens; the prefix KV is resident), so it serves {@code μ = dp · batch
+ * / T_p} requests per second. The pool gets {@code N_p = ⌈R / (ρ·μ)⌉} workers for target
+ * utilization {@code ρ} ({@link Knobs#PREFILL_UTILIZATION}); TTFT adds the M/D/1 wait at the actual
+ * utilization, the step itself and the KV transfer. Thread-safe once built.
+ */
+public final class PrefillPool {
+  /** One priced prefill worker layout. */
+  public record Option(
+      Parallelism.Width width,
+      int batch,
+      double stepSeconds,
+      double requestsPerSecond,
+      MemoryUsage memory,
+      double[] fidelitySeconds) {
+
+    /** {@return devices per worker} */
+    public int devices() {
+      return width.devices();
+    }
+  }
+
+  /** The pool chosen for a request rate. */
+  public record Choice(
+      Option option, int workers, double utilization, double ttftSeconds, double kvSeconds) {
+    /** {@return devices of the whole pool} */
+    public int devices() {
+      return workers * option.devices();
+    }
+
+    /** {@return knobs describing the pool} */
+    public Map<String, String> knobs() {
+      Map<String, String> knobs = new LinkedHashMap<>();
+      knobs.put("prefill-tp", String.valueOf(option.width().tensorParallel()));
+      knobs.put("prefill-dp", String.valueOf(option.width().dataParallel()));
+      knobs.put("prefill-moe-tp", String.valueOf(option.width().moeTensorParallel()));
+      knobs.put("prefill-ep", String.valueOf(option.width().expertParallel()));
+      knobs.put("prefill-batch", String.valueOf(option.batch()));
+      knobs.put("prefill-workers", String.valueOf(workers));
+      return knobs;
+    }
+  }
+
+  private final List<Option> options;
+  private final double targetUtilization;
+  private final WorkloadSpec workload;
+
+  /**
+   * Prices every prefill layout.
+   *
+   * @param context the strategy context
+   * @param pricer the pricer (placement on the prefill system)
+   * @param placement where prefill workers run
+   */
+  public PrefillPool(StrategyContext context, StepPricer pricer, StepPricer.Placement placement) {
+    this.workload = context.workload();
+    this.targetUtilization = context.options().get(Knobs.PREFILL_UTILIZATION);
+    double imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
+    DataSize reserve = context.options().get(Knobs.RUNTIME_RESERVE);
+    MoeModelSpec model = context.model();
+    List<Option> priced = new ArrayList<>();
+    for (Parallelism.Width width : Parallelism.aggregated(context)) {
+      Sharding sharding =
+          new Sharding(
+              width.tensorParallel(),
+              width.dataParallel(),
+              width.moeTensorParallel(),
+              width.expertParallel(),
+              imbalance);
+      for (int batch : context.options().get(Knobs.PREFILL_BATCH)) {
+        double tokens = batch * (double) workload.inputTokens();
+        double kv =
+            batch
+                * (double) (workload.prefixTokens() + workload.inputTokens())
+                * model.kvBytesPerTokenPerDevice(sharding);
+        MemoryUsage memory =
+            Memory.usage(
+                "prefill",
+                model.weightBytesPerDevice(sharding),
+                kv,
+                Memory.activationBytes(model, tokens),
+                reserve,
+                placement.accelerator().memoryCapacityPerDevice());
+        if (!memory.fits()) {
+          continue;
+        }
+        StepShape rank = StepShape.prefill(batch, workload.prefixTokens(), workload.inputTokens());
+        StepShape group = StepShape.decode(rank.tokens() * width.dataParallel(), 0);
+        PricedStep mixer = pricer.price(Side.MIXER, rank, sharding, placement);
+        PricedStep ffn = pricer.price(Side.FEED_FORWARD, group, sharding, placement);
+        double step = mixer.total() + ffn.total();
+        double[] fidelity = new double[Fidelity.values().length];
+        mixer.addFidelity(fidelity, 1);
+        ffn.addFidelity(fidelity, 1);
+        priced.add(
+            new Option(width, batch, step, width.dataParallel() * batch / step, memory, fidelity));
+      }
+    }
+    this.options = List.copyOf(priced);
+  }
+
+  /** {@return the layouts that fit in memory} */
+  public List<Option> options() {
+    return options;
+  }
+
+  /**
+   * Chooses the pool for a request rate: among layouts that meet the TTFT target, the one using the
+   * fewest devices; if none meets it, the lowest TTFT. Ties keep the first layout.
+   *
+   * @param requestsPerSecond arrival rate
+   * @param maxDevices devices left for the pool
+   * @param kvTransferSeconds KV transfer time in TTFT for one request
+   * @param ttftTargetSeconds the TTFT SLO
+   * @return the choice, or null when no layout fits in the devices left
+   */
+  public Choice choose(
+      double requestsPerSecond,
+      int maxDevices,
+      double kvTransferSeconds,
+      double ttftTargetSeconds) {
+    Choice best = null;
+    boolean bestMeets = false;
+    for (Option option : options) {
+      int workers =
+          (int)
+              Math.max(
+                  1,
+                  Math.ceil(requestsPerSecond / (targetUtilization * option.requestsPerSecond())));
+      if ((long) workers * option.devices() > maxDevices) {
+        continue;
+      }
+      double utilization = requestsPerSecond / (workers * option.requestsPerSecond());
+      double ttft =
+          Queueing.waitSeconds(utilization, option.stepSeconds())
+              + option.stepSeconds()
+              + kvTransferSeconds;
+      Choice choice = new Choice(option, workers, utilization, ttft, kvTransferSeconds);
+      boolean meets = ttft <= ttftTargetSeconds;
+      if (best == null
+          || (meets && !bestMeets)
+          || (meets && bestMeets && choice.devices() < best.devices())
+          || (!meets && !bestMeets && ttft < best.ttftSeconds())) {
+        best = choice;
+        bestMeets = meets;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * {@return the KV transfer time that shows in TTFT: {@code bytes / exchange}, or one layer's
+   * share when overlapped layer by layer}
+   *
+   * @param context the context
+   * @param pricer the pricer (its network)
+   * @param prefillDevices a prefill worker's devices
+   * @param decodeDevices the receiving decode devices
+   */
+  public static double kvTransferSeconds(
+      StrategyContext context,
+      StepPricer pricer,
+      DeviceGroup prefillDevices,
+      DeviceGroup decodeDevices) {
+    WorkloadSpec workload = context.workload();
+    boolean prefixOnDecode = context.options().get(Knobs.PREFIX_ON_DECODE).equals("yes");
+    long tokens = workload.inputTokens() + (prefixOnDecode ? 0 : workload.prefixTokens());
+    double bytes = tokens * context.model().kvBytesPerToken();
+    double seconds =
+        pricer
+            .network()
+            .exchange(
+                prefillDevices, decodeDevices, bytes / prefillDevices.size(), decodeDevices.size())
+            .seconds();
+    if (context.options().get(Knobs.OVERLAP_KV_TRANSFER).equals("yes")) {
+      return seconds / context.model().layerCount();
+    }
+    return seconds;
+  }
+}

@@ -1,0 +1,216 @@
+package dev.afd.plugin.strategies.pd;
+
+import dev.afd.api.cost.Fidelity;
+import dev.afd.api.hardware.SystemSpec;
+import dev.afd.api.model.MoeModelSpec;
+import dev.afd.api.model.Sharding;
+import dev.afd.api.model.StepShape;
+import dev.afd.api.network.DeviceGroup;
+import dev.afd.api.strategy.Candidate;
+import dev.afd.api.strategy.MemoryUsage;
+import dev.afd.api.strategy.ServingResult;
+import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.api.unit.DataSize;
+import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.Knobs;
+import dev.afd.plugin.strategies.common.Memory;
+import dev.afd.plugin.strategies.common.Parallelism;
+import dev.afd.plugin.strategies.common.PrefillPool;
+import dev.afd.plugin.strategies.common.PricedStep;
+import dev.afd.plugin.strategies.common.Roles;
+import dev.afd.plugin.strategies.common.Side;
+import dev.afd.plugin.strategies.common.StepPricer;
+import dev.afd.plugin.strategies.common.Workloads;
+import dev.afd.spi.StrategyContext;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Prefill/decode disaggregation. A candidate fixes the decode pool (layout, batch per rank,
+ * workers); the prefill pool is then sized for the decode pool's request rate by {@link
+ * PrefillPool}. Decode workers occupy the first devices, the prefill pool the next ones (or its own
+ * system), so the KV transfer crosses whatever tier joins them.
+ */
+final class PdStrategy implements ServingStrategy {
+  private final StrategyContext context;
+  private final StepPricer pricer;
+  private final StepPricer.Placement decodePlacement;
+  private final StepPricer.Placement prefillPlacement;
+  private final PrefillPool prefill;
+  private final double imbalance;
+  private final DataSize reserve;
+
+  PdStrategy(StrategyContext context) {
+    this.context = context;
+    this.pricer =
+        new StepPricer(context.model(), context.kernelCostModel(), context.networkModel());
+    int decodeSystem =
+        Roles.systemIndex(
+            context.cluster(), "decode-system", context.options().get(Knobs.DECODE_SYSTEM));
+    int prefillSystem =
+        Roles.systemIndex(
+            context.cluster(), "prefill-system", context.options().get(Knobs.PREFILL_SYSTEM));
+    this.decodePlacement =
+        new StepPricer.Placement(
+            context.cluster().systems().get(decodeSystem).accelerator(), decodeSystem, 0);
+    this.prefillPlacement =
+        new StepPricer.Placement(
+            context.cluster().systems().get(prefillSystem).accelerator(), prefillSystem, 0);
+    this.prefill = new PrefillPool(context, pricer, prefillPlacement);
+    this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
+    this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
+  }
+
+  /** A decode pool; the prefill pool is derived during evaluation. */
+  record PdCandidate(Parallelism.Width decode, int batch, int workers) implements Candidate {
+    @Override
+    public int devices() {
+      return decode.devices() * workers;
+    }
+
+    @Override
+    public Map<String, String> knobs() {
+      Map<String, String> knobs = new LinkedHashMap<>();
+      knobs.put("decode-tp", String.valueOf(decode.tensorParallel()));
+      knobs.put("decode-dp", String.valueOf(decode.dataParallel()));
+      knobs.put("decode-moe-tp", String.valueOf(decode.moeTensorParallel()));
+      knobs.put("decode-ep", String.valueOf(decode.expertParallel()));
+      knobs.put("decode-batch", String.valueOf(batch));
+      knobs.put("decode-workers", String.valueOf(workers));
+      return knobs;
+    }
+  }
+
+  @Override
+  public void enumerate(Consumer<Candidate> sink) {
+    int budget = context.deviceBudget();
+    for (Parallelism.Width width : Parallelism.aggregated(context, budget - 1)) {
+      for (int batch : context.options().get(Knobs.BATCH)) {
+        for (int workers : context.options().get(Knobs.DECODE_WORKERS)) {
+          if ((long) workers * width.devices() < budget) {
+            sink.accept(new PdCandidate(width, batch, workers));
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public ServingResult evaluate(Candidate candidate) {
+    PdCandidate c = (PdCandidate) candidate;
+    MoeModelSpec model = context.model();
+    WorkloadSpec workload = context.workload();
+    Parallelism.Width width = c.decode();
+    Sharding sharding =
+        new Sharding(
+            width.tensorParallel(),
+            width.dataParallel(),
+            width.moeTensorParallel(),
+            width.expertParallel(),
+            imbalance);
+    Map<String, String> knobs = new LinkedHashMap<>(c.knobs());
+    ServingResult.Builder result =
+        ServingResult.builder("pd")
+            .knobs(knobs)
+            .models(context.kernelCostModel().id(), context.networkModel().id());
+    int decodeDevices = c.devices();
+    double kv =
+        c.batch()
+                * (double) Workloads.finalContext(workload)
+                * model.kvBytesPerTokenPerDevice(sharding)
+            + c.batch() * model.stateBytesPerSequencePerDevice(sharding);
+    MemoryUsage decodeMemory =
+        Memory.usage(
+            "decode",
+            model.weightBytesPerDevice(sharding),
+            kv,
+            Memory.activationBytes(model, c.batch()),
+            reserve,
+            decodePlacement.accelerator().memoryCapacityPerDevice());
+    result.devices(decodeDevices, Map.of("decode", decodeDevices)).memory(List.of(decodeMemory));
+    if (!decodeMemory.fits()) {
+      return result.infeasible(Memory.shortfall(decodeMemory)).build();
+    }
+    if (prefill.options().isEmpty()) {
+      return result
+          .infeasible("no prefill worker layout fits in memory for this model and workload")
+          .build();
+    }
+    StepShape rank = StepShape.decode(c.batch(), Workloads.meanDecodeContext(workload));
+    StepShape group = StepShape.decode(rank.tokens() * width.dataParallel(), 0);
+    PricedStep mixer = pricer.price(Side.MIXER, rank, sharding, decodePlacement);
+    PricedStep ffn = pricer.price(Side.FEED_FORWARD, group, sharding, decodePlacement);
+    double tpot = mixer.total() + ffn.total();
+    double concurrency = (double) c.workers() * width.dataParallel() * c.batch();
+    double tokensPerSecond = concurrency / tpot;
+    double requestsPerSecond = tokensPerSecond / workload.outputTokens();
+
+    int prefillSystem = prefillPlacement.systemIndex();
+    int prefillFirst = prefillSystem == decodePlacement.systemIndex() ? decodeDevices : 0;
+    SystemSpec prefillSpec = context.cluster().systems().get(prefillSystem);
+    int left =
+        prefillSystem == decodePlacement.systemIndex()
+            ? context.deviceBudget() - decodeDevices
+            : Math.min(prefillSpec.deviceCount(), context.deviceBudget() - decodeDevices);
+    double kvSeconds = kvTransferSeconds(prefillFirst, prefillSpec, width.devices());
+    PrefillPool.Choice pool =
+        prefill.choose(
+            requestsPerSecond, left, kvSeconds, context.slo().timeToFirstToken().seconds());
+    if (pool == null) {
+      return result
+          .infeasible(
+              String.format(
+                  Locale.ROOT,
+                  "no prefill pool fits in the %d devices left for %.2f requests/s",
+                  left,
+                  requestsPerSecond))
+          .build();
+    }
+    knobs.putAll(pool.knobs());
+    int devices = decodeDevices + pool.devices();
+    Map<String, Integer> roles = new LinkedHashMap<>();
+    roles.put("prefill", pool.devices());
+    roles.put("decode", decodeDevices);
+    double[] fidelity = new double[Fidelity.values().length];
+    mixer.addFidelity(fidelity, 1);
+    ffn.addFidelity(fidelity, 1);
+    for (int index = 0; index < fidelity.length; index++) {
+      fidelity[index] += pool.option().fidelitySeconds()[index];
+    }
+    Map<String, TimeSpan> stages = new LinkedHashMap<>();
+    stages.put("attention", TimeSpan.ofSeconds(mixer.totalCompute()));
+    stages.put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()));
+    stages.put(
+        "communication", TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()));
+    stages.put("prefill-step", TimeSpan.ofSeconds(pool.option().stepSeconds()));
+    double ttft = pool.ttftSeconds();
+    return result
+        .knobs(knobs)
+        .devices(devices, roles)
+        .memory(List.of(pool.option().memory(), decodeMemory))
+        .latencies(
+            TimeSpan.ofSeconds(ttft),
+            TimeSpan.ofSeconds(tpot),
+            TimeSpan.ofSeconds(ttft + tpot * (workload.outputTokens() - 1)))
+        .throughput(tokensPerSecond, concurrency)
+        .kvTransfer(TimeSpan.ofSeconds(kvSeconds))
+        .stageTimes(stages)
+        .fidelityMix(PricedStep.mix(fidelity))
+        .build();
+  }
+
+  private double kvTransferSeconds(int prefillFirst, SystemSpec prefillSystem, int decodeWidth) {
+    // A prefill worker as wide as the smallest layout, placed right after the decode pool.
+    int prefillWidth = prefill.options().get(0).devices();
+    int first = Math.max(0, Math.min(prefillFirst, prefillSystem.deviceCount() - prefillWidth));
+    return PrefillPool.kvTransferSeconds(
+        context,
+        pricer,
+        new DeviceGroup(prefillPlacement.systemIndex(), first, prefillWidth),
+        new DeviceGroup(decodePlacement.systemIndex(), 0, decodeWidth));
+  }
+}

@@ -1,0 +1,64 @@
+package dev.afd.plugin.strategies.pd;
+
+import com.google.auto.service.AutoService;
+import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.StrategyCapability;
+import dev.afd.plugin.strategies.common.Knobs;
+import dev.afd.spi.OptionSpec;
+import dev.afd.spi.StrategyContext;
+import dev.afd.spi.StrategyProvider;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Prefill/decode disaggregation: a prefill pool and a decode pool sized separately, the KV cache
+ * moving once per request (DistServe, OSDI'24; Splitwise, ISCA'24).
+ */
+@AutoService(StrategyProvider.class)
+public final class PdStrategyProvider implements StrategyProvider {
+
+  static final List<OptionSpec<?>> OPTIONS =
+      List.of(
+          Knobs.TENSOR_PARALLEL,
+          Knobs.DATA_PARALLEL,
+          Knobs.MOE_TENSOR_PARALLEL,
+          Knobs.EXPERT_PARALLEL,
+          Knobs.BATCH,
+          Knobs.PREFILL_BATCH,
+          Knobs.DECODE_WORKERS,
+          Knobs.EXPERT_IMBALANCE,
+          Knobs.RUNTIME_RESERVE,
+          Knobs.PREFILL_UTILIZATION,
+          Knobs.PREFIX_ON_DECODE,
+          Knobs.OVERLAP_KV_TRANSFER,
+          Knobs.PREFILL_SYSTEM,
+          Knobs.DECODE_SYSTEM);
+
+  @Override
+  public String id() {
+    return "pd";
+  }
+
+  @Override
+  public String description() {
+    return "prefill/decode disaggregation with KV transfer";
+  }
+
+  @Override
+  public List<OptionSpec<?>> options() {
+    return OPTIONS;
+  }
+
+  @Override
+  public Set<StrategyCapability> capabilities() {
+    return Set.of(
+        StrategyCapability.PREFILL_DECODE_DISAGGREGATION,
+        StrategyCapability.HETEROGENEOUS_HARDWARE,
+        StrategyCapability.PREFIX_REUSE);
+  }
+
+  @Override
+  public ServingStrategy create(StrategyContext context) {
+    return new PdStrategy(context);
+  }
+}

@@ -2,7 +2,6 @@ package dev.afd.plugin.strategies.afd;
 
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.hardware.ClusterSpec;
-import dev.afd.api.model.BlockRole;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.SequenceBatch;
 import dev.afd.api.model.Sharding;
@@ -132,6 +131,7 @@ final class AfdEvaluator {
             layout.expertParallel(),
             imbalance);
     int microBatches = layout.microBatches();
+    StepPricer.Footprint footprint = pricer.footprint(sharding);
     // KV of every sequence lives on the attention devices only.
     double kv =
         (batch * (double) Workloads.finalContext(workload)
@@ -144,7 +144,7 @@ final class AfdEvaluator {
     MemoryUsage attentionMemory =
         Memory.usage(
             "attention",
-            Memory.weightBytes(model, sharding, BlockRole.MIXER, BlockRole.EDGE),
+            footprint.mixerWeightBytes(),
             kv,
             Memory.activationBytes(model, Math.max(rankTokens, chunk > 0 ? chunk : 0)),
             reserve,
@@ -152,7 +152,7 @@ final class AfdEvaluator {
     MemoryUsage ffnMemory =
         Memory.usage(
             "ffn",
-            Memory.weightBytes(model, sharding, BlockRole.FEED_FORWARD),
+            footprint.ffnWeightBytes(),
             0,
             Memory.activationBytes(
                 model, rankTokens * layout.dataParallel() / layout.expertParallel()),
@@ -182,7 +182,7 @@ final class AfdEvaluator {
     double[][] transfers =
         AfdPipeline.transfers(
             model,
-            pricer.network(),
+            pricer,
             new DeviceGroup(attentionSystem, 0, layout.attentionDevices()),
             new DeviceGroup(ffnSystem, ffnFirst, layout.ffnDevices()),
             rank.tokens(),

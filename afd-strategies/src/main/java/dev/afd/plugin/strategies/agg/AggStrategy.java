@@ -2,7 +2,6 @@ package dev.afd.plugin.strategies.agg;
 
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.hardware.AcceleratorSpec;
-import dev.afd.api.model.BlockRole;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.SequenceBatch;
 import dev.afd.api.model.Sharding;
@@ -131,16 +130,17 @@ final class AggStrategy implements ServingStrategy {
     double prefillPerIteration =
         decoding * (double) workload.inputTokens() / workload.outputTokens();
     // Memory first: the cheapest way to prune.
+    StepPricer.Footprint footprint = pricer.footprint(sharding);
     double kvBytes =
         (decoding * (double) Workloads.finalContext(workload)
                     + workload.prefixTokens()
                     + workload.inputTokens())
-                * model.kvBytesPerTokenPerDevice(sharding)
-            + (decoding + 1) * model.stateBytesPerSequencePerDevice(sharding);
+                * footprint.kvBytesPerToken()
+            + (decoding + 1) * footprint.stateBytesPerSequence();
     MemoryUsage memory =
         Memory.usage(
             "replica",
-            model.weightBytesPerDevice(sharding),
+            footprint.weightBytes(),
             kvBytes,
             Memory.activationBytes(model, c.chunk()),
             reserve,
@@ -213,9 +213,5 @@ final class AggStrategy implements ServingStrategy {
         .stageTimes(stages)
         .fidelityMix(PricedStep.mix(fidelity))
         .build();
-  }
-
-  static double attentionWeights(MoeModelSpec model, Sharding sharding) {
-    return Memory.weightBytes(model, sharding, BlockRole.MIXER, BlockRole.EDGE);
   }
 }

@@ -5,7 +5,6 @@ import dev.afd.api.model.LayerGroup;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.api.network.DeviceGroup;
-import dev.afd.api.network.NetworkModel;
 import dev.afd.api.unit.Precision;
 import dev.afd.api.unit.TimeSpan;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ public final class AfdPipeline {
    * Prices the A→F and F→A transfers of one layer of each layer group.
    *
    * @param model the model
-   * @param network the network model
+   * @param pricer prices exchanges on the network model
    * @param attention the attention devices
    * @param ffn the FFN devices
    * @param tokensPerRank tokens of one micro-batch on one attention data-parallel rank
@@ -63,7 +62,7 @@ public final class AfdPipeline {
    */
   public static double[][] transfers(
       MoeModelSpec model,
-      NetworkModel network,
+      StepPricer pricer,
       DeviceGroup attention,
       DeviceGroup ffn,
       double tokensPerRank,
@@ -95,15 +94,14 @@ public final class AfdPipeline {
       double dispatchBytes =
           tokensPerSender * reached * hiddenBytes * dispatchPrecision.bytesPerElement();
       int destinations = (int) Math.max(1, Math.min(ffn.size(), Math.round(reached)));
-      seconds[group][0] = network.exchange(attention, ffn, dispatchBytes, destinations).seconds();
+      seconds[group][0] = pricer.exchangeSeconds(attention, ffn, dispatchBytes, destinations);
       double combineBytes =
           dispatchBytes
               * model.activationPrecision().bytesPerElement()
               / dispatchPrecision.bytesPerElement()
               * attention.size()
               / ffn.size();
-      seconds[group][1] =
-          network.exchange(ffn, attention, combineBytes, attention.size()).seconds();
+      seconds[group][1] = pricer.exchangeSeconds(ffn, attention, combineBytes, attention.size());
     }
     return seconds;
   }

@@ -62,25 +62,36 @@ public final class Memory {
         capacity);
   }
 
+  /** {@return {@code value} rounded to one decimal, as {@code "%.1f"} with {@link Locale#ROOT}} */
+  static String oneDecimal(double value) {
+    long tenths = Math.round(Math.abs(value) * 10);
+    return (value < 0 && tenths != 0 ? "-" : "") + tenths / 10 + "." + tenths % 10;
+  }
+
   private static long saturatedBytes(double bytes) {
     return bytes >= Long.MAX_VALUE / 4.0 ? Long.MAX_VALUE / 4 : (long) Math.ceil(bytes);
   }
 
   /** {@return "group needs X GiB of Y GiB per device (short by Z GiB)"} */
   public static String shortfall(MemoryUsage usage) {
+    // Hand-formatted: this runs for every candidate that does not fit, often most of them.
     double need = usage.total().toGibibytes();
     double have = usage.capacity().toGibibytes();
-    return String.format(
-        Locale.ROOT,
-        "%s devices need %.1f GiB of %.1f GiB (weights %.1f, KV %.1f, activations %.1f,"
-            + " reserve %.1f): short by %.1f GiB",
-        usage.group(),
-        need,
-        have,
-        usage.weights().toGibibytes(),
-        usage.kvCache().toGibibytes(),
-        usage.activations().toGibibytes(),
-        usage.reserve().toGibibytes(),
-        need - have);
+    return usage.group()
+        + " devices need "
+        + oneDecimal(need)
+        + " GiB of "
+        + oneDecimal(have)
+        + " GiB (weights "
+        + oneDecimal(usage.weights().toGibibytes())
+        + ", KV "
+        + oneDecimal(usage.kvCache().toGibibytes())
+        + ", activations "
+        + oneDecimal(usage.activations().toGibibytes())
+        + ", reserve "
+        + oneDecimal(usage.reserve().toGibibytes())
+        + "): short by "
+        + oneDecimal(need - have)
+        + " GiB";
   }
 }

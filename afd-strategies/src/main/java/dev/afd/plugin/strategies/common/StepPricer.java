@@ -4,6 +4,7 @@ import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.cost.OperatorTime;
 import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.model.Block;
+import dev.afd.api.model.BlockRole;
 import dev.afd.api.model.LayerGroup;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.Sharding;
@@ -27,9 +28,62 @@ public final class StepPricer {
   private final KernelCostModel costModel;
   private final NetworkModel network;
   private final ConcurrentHashMap<Key, PricedStep> memo = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<ExchangeKey, double[]> exchanges = new ConcurrentHashMap<>();
 
-  /** Where a side runs: its accelerator and the first device of its group on a system. */
-  public record Placement(AcceleratorSpec accelerator, int systemIndex, int firstDevice) {}
+  private final ConcurrentHashMap<Sharding, Footprint> footprints = new ConcurrentHashMap<>();
+
+  /**
+   * What one device holds under a sharding, all layers: weights of the mixer side (mixers and
+   * edges), weights of the FFN side, KV bytes per token and fixed state bytes per sequence.
+   */
+  public record Footprint(
+      double mixerWeightBytes,
+      double ffnWeightBytes,
+      double kvBytesPerToken,
+      double stateBytesPerSequence) {
+    /** {@return weights of every block} */
+    public double weightBytes() {
+      return mixerWeightBytes + ffnWeightBytes;
+    }
+  }
+
+  /** {@return the per-device footprint under a sharding, computed once per sharding} */
+  public Footprint footprint(Sharding sharding) {
+    return footprints.computeIfAbsent(
+        sharding,
+        key ->
+            new Footprint(
+                model.weightBytesPerDevice(key, BlockRole.MIXER)
+                    + model.weightBytesPerDevice(key, BlockRole.EDGE),
+                model.weightBytesPerDevice(key, BlockRole.FEED_FORWARD),
+                model.kvBytesPerTokenPerDevice(key),
+                model.stateBytesPerSequencePerDevice(key)));
+  }
+
+  private record ExchangeKey(DeviceGroup senders, DeviceGroup receivers, int destinations) {}
+
+  /** Bytes per sender at which the linear exchange cost is sampled. */
+  private static final double SAMPLE_BYTES = 1 << 20;
+
+  /**
+   * Where a side runs: its accelerator and the first device of its group on a system. Equality uses
+   * the accelerator's identity: hashing a whole spec in the hot path costs more than the pricing it
+   * saves.
+   */
+  public record Placement(AcceleratorSpec accelerator, int systemIndex, int firstDevice) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof Placement placement
+          && placement.accelerator == accelerator
+          && placement.systemIndex == systemIndex
+          && placement.firstDevice == firstDevice;
+    }
+
+    @Override
+    public int hashCode() {
+      return (System.identityHashCode(accelerator) * 31 + systemIndex) * 31 + firstDevice;
+    }
+  }
 
   private record Key(Side side, StepShape shape, Sharding sharding, Placement placement) {}
 
@@ -63,6 +117,32 @@ public final class StepPricer {
     return memo.computeIfAbsent(
         new Key(side, shape, sharding, placement),
         key -> compute(side, shape, sharding, placement));
+  }
+
+  /**
+   * {@return the seconds of an M-by-N exchange (see {@link NetworkModel#exchange})}
+   *
+   * <p>For a fixed placement and fan-out, every network model afd has is affine in the bytes sent
+   * (a latency plus bytes over the bottleneck share; flows that start together keep their shares in
+   * proportion), so the model is sampled at two sizes once per placement and interpolated.
+   */
+  public double exchangeSeconds(
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {
+    if (bytesPerSender <= 0) {
+      return 0;
+    }
+    double[] line =
+        exchanges.computeIfAbsent(
+            new ExchangeKey(senders, receivers, destinations),
+            key -> {
+              double one =
+                  network.exchange(senders, receivers, SAMPLE_BYTES, destinations).seconds();
+              double two =
+                  network.exchange(senders, receivers, 2 * SAMPLE_BYTES, destinations).seconds();
+              double slope = (two - one) / SAMPLE_BYTES;
+              return new double[] {Math.max(0, one - slope * SAMPLE_BYTES), slope};
+            });
+    return line[0] + line[1] * bytesPerSender;
   }
 
   private PricedStep compute(Side side, StepShape shape, Sharding sharding, Placement placement) {

@@ -118,15 +118,14 @@ final class PdStrategy implements ServingStrategy {
             .knobs(knobs)
             .models(context.kernelCostModel().id(), context.networkModel().id());
     int decodeDevices = c.devices();
+    StepPricer.Footprint footprint = pricer.footprint(sharding);
     double kv =
-        c.batch()
-                * (double) Workloads.finalContext(workload)
-                * model.kvBytesPerTokenPerDevice(sharding)
-            + c.batch() * model.stateBytesPerSequencePerDevice(sharding);
+        c.batch() * (double) Workloads.finalContext(workload) * footprint.kvBytesPerToken()
+            + c.batch() * footprint.stateBytesPerSequence();
     MemoryUsage decodeMemory =
         Memory.usage(
             "decode",
-            model.weightBytesPerDevice(sharding),
+            footprint.weightBytes(),
             kv,
             Memory.activationBytes(model, c.batch()),
             reserve,

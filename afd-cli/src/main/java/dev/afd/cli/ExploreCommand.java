@@ -1,0 +1,261 @@
+package dev.afd.cli;
+
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.strategy.SloSpec;
+import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.api.unit.TimeSpan;
+import dev.afd.engine.AfdEngine;
+import dev.afd.engine.explore.Explorer;
+import dev.afd.engine.explore.StudyResult;
+import dev.afd.engine.explore.StudyRunner;
+import dev.afd.engine.explore.StudySpec;
+import dev.afd.engine.json.Json;
+import dev.afd.engine.report.StudyReport;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code afd explore}: SLO-constrained search across strategies. */
+@Command(
+    name = "explore",
+    description =
+        "Search every strategy's deployments for a model, system and workloads; report the best"
+            + " tokens/s/GPU under the SLO and the Pareto frontier.")
+final class ExploreCommand implements Callable<Integer> {
+  @ParentCommand AfdCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Mixin ExploreOptions common;
+
+  @Option(names = "--study", paramLabel = "NAME", description = "Built-in study: paper-b200.")
+  String study;
+
+  @Option(names = "--model", paramLabel = "ID", description = "Model id (repeatable).")
+  List<String> models = new ArrayList<>();
+
+  @Option(names = "--system", paramLabel = "ID", description = "System id, for example b200-nvl8.")
+  String system;
+
+  @Option(names = "--gpus", paramLabel = "N", description = "GPU budget.")
+  Integer gpus;
+
+  @Option(
+      names = "--workload",
+      paramLabel = "PRESET",
+      split = ",",
+      description = "Workload presets: chat, coding, agentic-coding.")
+  List<String> workloads = new ArrayList<>();
+
+  @Option(names = "--prefix", paramLabel = "TOKENS", description = "Reused prefix tokens.")
+  Long prefix;
+
+  @Option(names = "--isl", paramLabel = "TOKENS", description = "Input tokens to prefill.")
+  Long inputTokens;
+
+  @Option(names = "--osl", paramLabel = "TOKENS", description = "Output tokens to decode.")
+  Long outputTokens;
+
+  @Option(names = "--ttft", paramLabel = "TIME", description = "TTFT limit, for example \"50 ms\".")
+  String ttft;
+
+  @Option(names = "--tpot", paramLabel = "TIME", description = "TPOT limit, for example \"15 ms\".")
+  String tpot;
+
+  @Option(
+      names = "--strategies",
+      paramLabel = "IDS",
+      split = ",",
+      description = "Strategies to compare (default: agg,pd,agg-afd,pd-afd).")
+  List<String> strategies = new ArrayList<>();
+
+  @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads.")
+  Integer threads;
+
+  @Option(names = "--json", description = "Print JSON instead of tables.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    AfdEngine engine = root.engine();
+    StudySpec studySpec = studySpec();
+    AtomicBoolean cancelled = new AtomicBoolean();
+    Thread hook = new Thread(() -> cancelled.set(true), "afd-cancel");
+    Runtime.getRuntime().addShutdownHook(hook);
+    Progress progress = new Progress(spec.commandLine().getErr());
+    Explorer.Builder explorer =
+        Explorer.builder()
+            .engine(engine)
+            .kernelCostModel(common.kernelCostModel())
+            .networkModels(common.networkModels())
+            .cancelled(cancelled)
+            .progress(progress::advance);
+    if (threads != null) {
+      explorer.threads(threads);
+    }
+    StudyRunner runner = new StudyRunner(explorer.build(), engine::model, engine::system);
+    StudyResult result;
+    try {
+      result = runner.run(studySpec, candidate -> {});
+    } catch (CancellationException e) {
+      progress.finish();
+      spec.commandLine().getErr().println("afd: cancelled; no output written");
+      return 130;
+    } finally {
+      try {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting because of Ctrl-C; the hook has run.
+      }
+    }
+    progress.finish();
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.print(Json.write(StudyReport.json(result)));
+    } else {
+      out.print(StudyReport.console(result));
+      out.printf(
+          Locale.ROOT,
+          "Searched %d candidates in %.2f s.%n",
+          result.candidates(),
+          result.elapsedSeconds());
+    }
+    return 0;
+  }
+
+  private StudySpec studySpec() {
+    StudySpec base = null;
+    if (study != null) {
+      base =
+          StudySpec.builtIn(study)
+              .orElseThrow(
+                  () ->
+                      new AfdConfigurationException(
+                          "Unknown study '"
+                              + study
+                              + "'. Known studies: "
+                              + StudySpec.builtInNames()));
+    }
+    List<String> modelIds = !models.isEmpty() ? models : base == null ? List.of() : base.models();
+    if (modelIds.isEmpty()) {
+      throw new AfdConfigurationException(
+          "No model given; use --model ID (see 'afd model list') or --study paper-b200");
+    }
+    List<StudySpec.SystemBudget> systems;
+    if (system != null || gpus != null) {
+      String systemId =
+          system != null ? system : base != null ? base.systems().get(0).system() : null;
+      if (systemId == null) {
+        throw new AfdConfigurationException(
+            "No system given; use --system ID (see 'afd hardware list')");
+      }
+      int budget = gpus != null ? gpus : base != null ? base.systems().get(0).devices() : 8;
+      if (budget < 1) {
+        throw new AfdConfigurationException(
+            "Option --gpus must be at least 1, got '" + budget + "'");
+      }
+      systems = List.of(new StudySpec.SystemBudget(systemId, budget));
+    } else if (base != null) {
+      systems = base.systems();
+    } else {
+      throw new AfdConfigurationException("No system given; use --system ID and --gpus N");
+    }
+    List<StudySpec.WorkloadSlo> workloadSlos = workloads(base);
+    List<String> strategyIds =
+        !strategies.isEmpty()
+            ? strategies
+            : base != null
+                ? base.strategies().stream().map(run -> run.strategyId()).toList()
+                : StudySpec.ALL_STRATEGIES;
+    return new StudySpec(
+        base != null ? base.name() : "custom",
+        modelIds,
+        systems,
+        workloadSlos,
+        common.runs(strategyIds),
+        common.network);
+  }
+
+  private List<StudySpec.WorkloadSlo> workloads(StudySpec base) {
+    boolean explicit = prefix != null || inputTokens != null || outputTokens != null;
+    if (explicit && !workloads.isEmpty()) {
+      throw new AfdConfigurationException(
+          "Options --workload and --prefix/--isl/--osl contradict each other; give a preset or an"
+              + " explicit workload, not both");
+    }
+    List<WorkloadSpec> chosen = new ArrayList<>();
+    if (explicit) {
+      if (inputTokens == null || outputTokens == null) {
+        throw new AfdConfigurationException(
+            "An explicit workload needs both --isl and --osl (and optionally --prefix)");
+      }
+      chosen.add(
+          new WorkloadSpec("custom", prefix == null ? 0 : prefix, inputTokens, outputTokens));
+    } else if (!workloads.isEmpty()) {
+      for (String id : workloads) {
+        chosen.add(WorkloadSpec.preset(id));
+      }
+    } else if (base != null) {
+      base.workloads().forEach(workload -> chosen.add(workload.workload()));
+    } else {
+      chosen.add(WorkloadSpec.CHAT);
+    }
+    List<StudySpec.WorkloadSlo> result = new ArrayList<>();
+    for (WorkloadSpec workload : chosen) {
+      SloSpec strict = SloSpec.strict(workload);
+      TimeSpan ttftLimit = ttft == null ? strict.timeToFirstToken() : time("--ttft", ttft);
+      TimeSpan tpotLimit = tpot == null ? strict.timePerOutputToken() : time("--tpot", tpot);
+      result.add(new StudySpec.WorkloadSlo(workload, new SloSpec(ttftLimit, tpotLimit)));
+    }
+    return result;
+  }
+
+  private static TimeSpan time(String option, String text) {
+    try {
+      return TimeSpan.parse(text);
+    } catch (AfdConfigurationException e) {
+      throw new AfdConfigurationException("Option " + option + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A progress bar on a terminal, shown once a run takes longer than two seconds. */
+  static final class Progress {
+    private final PrintWriter err;
+    private final boolean terminal = System.console() != null;
+    private final long start = System.nanoTime();
+    private final AtomicLong done = new AtomicLong();
+    private boolean shown;
+
+    Progress(PrintWriter err) {
+      this.err = err;
+    }
+
+    void advance(long candidates) {
+      long total = done.addAndGet(candidates);
+      double seconds = (System.nanoTime() - start) / 1e9;
+      if (terminal && seconds > 2) {
+        shown = true;
+        err.printf(Locale.ROOT, "\r  %,d candidates evaluated (%.0f/s) ", total, total / seconds);
+        err.flush();
+      }
+    }
+
+    void finish() {
+      if (shown) {
+        err.print("\r" + " ".repeat(60) + "\r");
+        err.flush();
+      }
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package dev.afd.cli;
+
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.cost.KernelCostModel;
+import dev.afd.api.hardware.ClusterSpec;
+import dev.afd.api.network.NetworkModel;
+import dev.afd.engine.cost.RooflineCostModel;
+import dev.afd.engine.explore.StrategyRun;
+import dev.afd.engine.network.AnalyticalNetworkModel;
+import dev.afd.engine.network.SimulatedNetworkModel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+import picocli.CommandLine.Option;
+
+/** Options shared by {@code explore} and {@code estimate}: cost and network models, knobs. */
+final class ExploreOptions {
+  @Option(
+      names = "--kernel-db",
+      paramLabel = "DIR",
+      description = "AIConfigurator-format kernel database (measured kernel latencies).")
+  Path kernelDatabase;
+
+  @Option(
+      names = "--network",
+      paramLabel = "MODEL",
+      defaultValue = "analytical",
+      description = "Network model: analytical (default) or simulated.")
+  String network;
+
+  @Option(
+      names = "--set",
+      paramLabel = "STRATEGY.KEY=VALUE",
+      description =
+          "Strategy option, for example --set agg-afd.micro-batches=1,2 or --set pd.batch=64.")
+  List<String> settings = new ArrayList<>();
+
+  KernelCostModel kernelCostModel() {
+    if (kernelDatabase == null) {
+      return new RooflineCostModel();
+    }
+    if (!Files.isDirectory(kernelDatabase)) {
+      throw new AfdConfigurationException(
+          "Kernel database '" + kernelDatabase + "' is not a directory");
+    }
+    return KernelDatabases.open(kernelDatabase);
+  }
+
+  Function<ClusterSpec, NetworkModel> networkModels() {
+    return switch (network) {
+      case "analytical" -> AnalyticalNetworkModel::new;
+      case "simulated" -> SimulatedNetworkModel::new;
+      default ->
+          throw new AfdConfigurationException(
+              "Unknown network model '"
+                  + network
+                  + "'. Known network models: [analytical, simulated]");
+    };
+  }
+
+  /** {@return the runs for these strategies, with the --set options that name them} */
+  List<StrategyRun> runs(List<String> strategies) {
+    Map<String, Map<String, String>> byStrategy = new LinkedHashMap<>();
+    for (String strategy : strategies) {
+      byStrategy.put(strategy, new TreeMap<>());
+    }
+    for (String setting : settings) {
+      int dot = setting.indexOf('.');
+      int equals = setting.indexOf('=');
+      if (dot < 1 || equals < dot + 2) {
+        throw new AfdConfigurationException(
+            "Option --set '"
+                + setting
+                + "' must look like STRATEGY.KEY=VALUE, for example agg.tp=8");
+      }
+      String strategy = setting.substring(0, dot);
+      Map<String, String> options = byStrategy.get(strategy);
+      if (options == null) {
+        throw new AfdConfigurationException(
+            "Option --set '"
+                + setting
+                + "' names strategy '"
+                + strategy
+                + "', which this run does not include. Strategies in this run: "
+                + strategies);
+      }
+      options.put(setting.substring(dot + 1, equals), setting.substring(equals + 1));
+    }
+    List<StrategyRun> runs = new ArrayList<>();
+    byStrategy.forEach((strategy, options) -> runs.add(new StrategyRun(strategy, options)));
+    return runs;
+  }
+}

@@ -122,7 +122,7 @@ final class AggStrategy implements ServingStrategy {
     ServingResult.Builder result =
         ServingResult.builder("agg")
             .knobs(c.knobs())
-            .devices(c.devices(), Map.of("replica", c.tensorParallel() * c.dataParallel()))
+            .devices(c.devices(), Map.of("aggregated", c.devices()))
             .models(context.kernelCostModel().id(), context.networkModel().id());
 
     int decoding = c.batch();

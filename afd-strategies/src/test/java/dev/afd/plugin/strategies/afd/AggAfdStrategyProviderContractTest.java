@@ -1,0 +1,11 @@
+package dev.afd.plugin.strategies.afd;
+
+import dev.afd.spi.StrategyProvider;
+import dev.afd.tck.StrategyProviderContract;
+
+class AggAfdStrategyProviderContractTest extends StrategyProviderContract {
+  @Override
+  protected StrategyProvider createProvider() {
+    return new AggAfdStrategyProvider();
+  }
+}

@@ -199,6 +199,8 @@ public final class HardwareFiles {
     return YAMLFactory.builder()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        // Long descriptions stay on one line instead of folding with "\" escapes.
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
         .build();
   }
 

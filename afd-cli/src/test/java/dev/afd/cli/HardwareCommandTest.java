@@ -233,4 +233,30 @@ class HardwareCommandTest {
             "afd: Plugin path 'missing.jar' does not exist; expected a jar file or a directory of"
                 + " jars\n");
   }
+
+  @Test
+  void theExampleSramNpuFileLoads() throws IOException {
+    // Surefire runs in afd-cli/, the example lives at the repository root.
+    String example = Path.of("..", "examples", "hardware", "sram-npu.yaml").toString();
+
+    CommandResult list = CommandResult.run("--hardware-file", example, "hardware", "list");
+    CommandResult show =
+        CommandResult.run(
+            "--hardware-file",
+            example,
+            "hardware",
+            "show",
+            "h200-attention-sram-npu-ffn",
+            "--json");
+
+    assertThat(list.err()).isEmpty();
+    List<List<String>> rows = kindsAndIds(list);
+    assertThat(ids(rows, "accelerator")).contains("example-sram-npu");
+    assertThat(ids(rows, "system")).contains("example-sram-npu-128");
+    assertThat(show.err()).isEmpty();
+    JsonNode cluster = Json.mapper().readTree(show.out());
+    assertThat(cluster.get("systems"))
+        .extracting(system -> system.get("system").asText() + " x" + system.get("deviceCount"))
+        .containsExactly("h200-nvl8 x32", "example-sram-npu-128 x64");
+  }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     description =
         "Finds the best way to serve a Mixture-of-Experts LLM on a cluster under latency targets:"
             + " aggregation, prefill/decode and attention-FFN disaggregation.",
-    subcommands = {PluginsCommand.class, ExploreCommand.class})
+    subcommands = {PluginsCommand.class, HardwareCommand.class, ExploreCommand.class})
 public final class AfdCommand {
   /** Exit status for bad input and broken plugins. */
   public static final int EXIT_USAGE = 2;
@@ -34,6 +34,15 @@ public final class AfdCommand {
   List<Path> pluginPath = new ArrayList<>();
 
   @Option(
+      names = "--hardware-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "A YAML or JSON file of custom accelerators, systems and clusters that join the"
+              + " discovered hardware (repeatable; later files may refer to earlier ones).")
+  List<Path> hardwareFiles = new ArrayList<>();
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Show stack traces of errors.")
@@ -44,7 +53,12 @@ public final class AfdCommand {
   /** {@return the engine, discovering plugins on first use} */
   AfdEngine engine() {
     if (engine == null) {
-      engine = AfdEngine.builder().discoverPlugins().pluginPath(pluginPath).build();
+      engine =
+          AfdEngine.builder()
+              .discoverPlugins()
+              .pluginPath(pluginPath)
+              .hardwareFiles(hardwareFiles)
+              .build();
     }
     return engine;
   }

@@ -6,8 +6,12 @@ import com.google.common.collect.ImmutableList;
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.AfdPluginException;
 import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.model.MoeModelSpec;
+import dev.afd.engine.hardware.HardwareFile;
+import dev.afd.engine.hardware.HardwareFiles;
+import dev.afd.engine.hardware.HardwareLookup;
 import dev.afd.engine.internal.LoadedProvider;
 import dev.afd.engine.internal.ProviderLoader;
 import dev.afd.engine.internal.ProviderOrigin;
@@ -38,7 +42,8 @@ import java.util.stream.Stream;
  *
  * <p>Build with {@link #builder()}. Immutable and thread-safe once built. Discovery collects every
  * problem (duplicate ids, throwing providers, missing classes, empty results) into one {@link
- * AfdPluginException}.
+ * AfdPluginException}. Accelerators, systems and clusters from {@linkplain Builder#hardwareFiles
+ * hardware files} join the discovered ones for every lookup and listing.
  */
 public final class AfdEngine {
   private static final System.Logger LOGGER = System.getLogger(AfdEngine.class.getName());
@@ -48,17 +53,21 @@ public final class AfdEngine {
   private final ImmutableList<LoadedProvider<StrategyProvider>> strategyProviders;
   private final Map<String, AcceleratorSpec> accelerators;
   private final Map<String, SystemSpec> systems;
+  private final Map<String, ClusterSpec> clusters;
+  private final ImmutableList<Path> hardwareFiles;
   private final Map<String, MoeModelSpec> models;
   private final Map<String, StrategyProvider> strategies;
   private final ImmutableList<Path> kernelDatabases;
   private final ImmutableList<PluginInfo> plugins;
 
-  private AfdEngine(Discovery discovery) {
+  private AfdEngine(Discovery discovery, HardwareFileContent files) {
     this.hardwareProviders = ImmutableList.copyOf(discovery.hardware);
     this.modelProviders = ImmutableList.copyOf(discovery.models);
     this.strategyProviders = ImmutableList.copyOf(discovery.strategies);
     this.accelerators = discovery.acceleratorsById;
     this.systems = discovery.systemsById;
+    this.clusters = files.clustersById;
+    this.hardwareFiles = ImmutableList.copyOf(files.files);
     this.models = discovery.modelsById;
     this.strategies = discovery.strategiesById;
     this.kernelDatabases = ImmutableList.copyOf(discovery.kernelDatabases);
@@ -84,6 +93,21 @@ public final class AfdEngine {
   /** {@return every system, sorted by id} */
   public List<SystemSpec> systems() {
     return List.copyOf(systems.values());
+  }
+
+  /** {@return every cluster, sorted by id; clusters come only from hardware files} */
+  public List<ClusterSpec> clusters() {
+    return List.copyOf(clusters.values());
+  }
+
+  /** {@return the hardware files whose content joined the discovered hardware, in order} */
+  public List<Path> hardwareFiles() {
+    return hardwareFiles;
+  }
+
+  /** {@return every accelerator, system and cluster, for reading further hardware files} */
+  public HardwareLookup hardwareLookup() {
+    return HardwareLookup.of(accelerators.values(), systems.values(), clusters.values());
   }
 
   /** {@return every model, sorted by id} */
@@ -125,6 +149,16 @@ public final class AfdEngine {
   public SystemSpec system(String id) {
     return lookup(
         systems, id, "system", "systems", "dev.afd:afd-hardware or a hardware plugin jar");
+  }
+
+  /** {@return the cluster with this id, if any} */
+  public Optional<ClusterSpec> findCluster(String id) {
+    return Optional.ofNullable(clusters.get(id));
+  }
+
+  /** {@return the cluster with this id} */
+  public ClusterSpec cluster(String id) {
+    return lookup(clusters, id, "cluster", "clusters", "a hardware file that defines clusters");
   }
 
   /** {@return the model with this id, if any} */
@@ -173,6 +207,7 @@ public final class AfdEngine {
   public static final class Builder {
     private final List<ClassLoader> loaders = new ArrayList<>();
     private final List<Path> pluginPaths = new ArrayList<>();
+    private final List<Path> hardwareFiles = new ArrayList<>();
     private final List<HardwareProvider> hardware = new ArrayList<>();
     private final List<ModelProvider> models = new ArrayList<>();
     private final List<StrategyProvider> strategies = new ArrayList<>();
@@ -199,6 +234,17 @@ public final class AfdEngine {
       return this;
     }
 
+    /**
+     * Adds hardware files (YAML or JSON, see {@link HardwareFiles}) whose accelerators, systems and
+     * clusters join the discovered hardware. Files are read in order after discovery; each may
+     * refer to discovered hardware and to earlier files, and none may define an id that is already
+     * known.
+     */
+    public Builder hardwareFiles(List<Path> files) {
+      files.forEach(file -> hardwareFiles.add(requireNonNull(file, "file")));
+      return this;
+    }
+
     /** Registers a hardware provider directly. */
     public Builder addHardwareProvider(HardwareProvider provider) {
       hardware.add(requireNonNull(provider, "provider"));
@@ -220,7 +266,8 @@ public final class AfdEngine {
     /**
      * Discovers, validates and builds.
      *
-     * @throws AfdConfigurationException if a plugin path is missing or not a jar
+     * @throws AfdConfigurationException if a plugin path is missing or not a jar, or a hardware
+     *     file is missing, malformed or invalid
      * @throws AfdPluginException listing every plugin problem found
      */
     public AfdEngine build() {
@@ -246,7 +293,27 @@ public final class AfdEngine {
         }
         throw new AfdPluginException(message.toString());
       }
-      return new AfdEngine(discovery);
+      return new AfdEngine(discovery, readHardwareFiles(discovery));
+    }
+
+    private HardwareFileContent readHardwareFiles(Discovery discovery) {
+      HardwareFileContent content = new HardwareFileContent();
+      for (Path file : hardwareFiles) {
+        HardwareFile read =
+            HardwareFiles.read(
+                file,
+                HardwareLookup.of(
+                    discovery.acceleratorsById.values(),
+                    discovery.systemsById.values(),
+                    content.clustersById.values()));
+        // The reader rejects ids that are already known, so nothing is replaced here.
+        read.accelerators()
+            .forEach(accelerator -> discovery.acceleratorsById.put(accelerator.id(), accelerator));
+        read.systems().forEach(system -> discovery.systemsById.put(system.id(), system));
+        read.clusters().forEach(cluster -> content.clustersById.put(cluster.id(), cluster));
+        content.files.add(file);
+      }
+      return content;
     }
 
     private static URL[] jarUrls(List<Path> paths) {
@@ -285,6 +352,12 @@ public final class AfdEngine {
       }
       return urls;
     }
+  }
+
+  /** What the hardware files add besides accelerators and systems. */
+  private static final class HardwareFileContent {
+    final Map<String, ClusterSpec> clustersById = new TreeMap<>();
+    final List<Path> files = new ArrayList<>();
   }
 
   /** The mutable state of one discovery run. */

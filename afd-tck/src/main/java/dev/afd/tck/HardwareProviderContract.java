@@ -7,11 +7,16 @@ import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.internal.Checks;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.hardware.HardwareFile;
+import dev.afd.engine.hardware.HardwareFiles;
+import dev.afd.engine.hardware.HardwareLookup;
 import dev.afd.spi.HardwareProvider;
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The contract every {@link HardwareProvider} must meet. Extend it in a test class and implement
@@ -87,10 +92,42 @@ public abstract class HardwareProviderContract {
   @Test
   void systemsHaveUniqueIdsAndKnownAccelerators() {
     HardwareProvider provider = createProvider();
+    AfdEngine engine = PluginTestKit.discover();
     Set<String> ids = new HashSet<>();
     for (SystemSpec system : provider.systems()) {
       assertThat(ids.add(system.id())).as("duplicate system id %s", system.id()).isTrue();
       assertThat(system.deviceCount()).as("devices of %s", system.id()).isPositive();
+      String acceleratorId = system.accelerator().id();
+      assertThat(engine.findAccelerator(acceleratorId))
+          .as(
+              "accelerator '%s' of system %s must be one a hardware provider describes, with equal"
+                  + " numbers",
+              acceleratorId, system.id())
+          .contains(system.accelerator());
+    }
+  }
+
+  @Test
+  void survivesAHardwareFileRoundTrip(@TempDir Path directory) {
+    HardwareProvider provider = createProvider();
+    HardwareFile content = new HardwareFile(provider.accelerators(), provider.systems(), List.of());
+    // Systems may use another provider's accelerators; the file itself defines this provider's.
+    Set<String> own = new HashSet<>();
+    provider.accelerators().forEach(accelerator -> own.add(accelerator.id()));
+    List<AcceleratorSpec> others =
+        PluginTestKit.discover().accelerators().stream()
+            .filter(accelerator -> !own.contains(accelerator.id()))
+            .toList();
+    HardwareLookup known = HardwareLookup.of(others, List.of());
+    for (String name : List.of("hardware.yaml", "hardware.json")) {
+      Path file = directory.resolve(name);
+      HardwareFiles.write(content, file);
+      assertThat(HardwareFiles.read(file, known))
+          .as(
+              "the accelerators and systems of %s written to %s and read back (quantities must"
+                  + " survive their canonical unit strings)",
+              provider.id(), name)
+          .isEqualTo(content);
     }
   }
 }

@@ -2,6 +2,9 @@ package dev.afd.engine.hardware;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.NetworkDimension;
@@ -291,5 +294,21 @@ public final class HardwareDescription {
     result.put("bandwidthPerDirection", dimension.bandwidthPerDirection().toString());
     result.put("latency", dimension.latency().toString());
     return result;
+  }
+
+  /**
+   * {@return a description (one of the maps above) as YAML, the text form of {@code afd hardware
+   * show ID}}
+   *
+   * @param description a map of strings, numbers, lists and maps
+   */
+  public static String yaml(Map<String, Object> description) {
+    ObjectMapper mapper = new ObjectMapper(HardwareFiles.yamlFactory());
+    mapper.enable(SerializationFeature.INDENT_OUTPUT);
+    try {
+      return mapper.writeValueAsString(description);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot format a map of strings and numbers", e);
+    }
   }
 }

@@ -195,10 +195,12 @@ public final class HardwareFiles {
     return result;
   }
 
-  private static YAMLFactory yamlFactory() {
+  static YAMLFactory yamlFactory() {
     return YAMLFactory.builder()
         .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
         .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        // Long descriptions stay on one line instead of folding with "\" escapes.
+        .disable(YAMLGenerator.Feature.SPLIT_LINES)
         .build();
   }
 
@@ -228,6 +230,7 @@ public final class HardwareFiles {
     private final HardwareLookup known;
     private final Map<String, AcceleratorSpec> accelerators = new LinkedHashMap<>();
     private final Map<String, SystemSpec> systems = new LinkedHashMap<>();
+    private final Set<String> clusterIds = new TreeSet<>();
 
     Reader(String file, HardwareLookup known) {
       this.file = file;
@@ -463,6 +466,12 @@ public final class HardwareFiles {
     ClusterSpec cluster(JsonNode node, String path) {
       checkFields(node, path, CLUSTER_FIELDS);
       String id = id(node, path, "cluster");
+      if (!clusterIds.add(id)) {
+        throw error(join(path, "id"), "repeats cluster id '" + id + "'");
+      }
+      if (known.findCluster(id).isPresent()) {
+        throw error(join(path, "id"), "'" + id + "' is already a known cluster; choose another id");
+      }
       String systemsPath = join(path, "systems");
       JsonNode list = required(node, path, "systems");
       if (!list.isArray() || list.isEmpty()) {

@@ -2,24 +2,29 @@ package dev.afd.engine.hardware;
 
 import com.google.common.collect.ImmutableSortedMap;
 import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.SystemSpec;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The accelerators and systems a hardware file may refer to by id, usually the discovered built-in
- * and plugin hardware.
+ * The accelerators, systems and clusters a hardware file may refer to by id (and must not define
+ * again), usually the discovered built-in and plugin hardware plus earlier hardware files.
  *
  * <p>Immutable and thread-safe.
  */
 public final class HardwareLookup {
-  private static final HardwareLookup EMPTY = new HardwareLookup(List.of(), List.of());
+  private static final HardwareLookup EMPTY = new HardwareLookup(List.of(), List.of(), List.of());
 
   private final ImmutableSortedMap<String, AcceleratorSpec> accelerators;
   private final ImmutableSortedMap<String, SystemSpec> systems;
+  private final ImmutableSortedMap<String, ClusterSpec> clusters;
 
-  private HardwareLookup(Collection<AcceleratorSpec> accelerators, Collection<SystemSpec> systems) {
+  private HardwareLookup(
+      Collection<AcceleratorSpec> accelerators,
+      Collection<SystemSpec> systems,
+      Collection<ClusterSpec> clusters) {
     ImmutableSortedMap.Builder<String, AcceleratorSpec> acceleratorsById =
         ImmutableSortedMap.naturalOrder();
     accelerators.forEach(accelerator -> acceleratorsById.put(accelerator.id(), accelerator));
@@ -27,6 +32,10 @@ public final class HardwareLookup {
     systems.forEach(system -> systemsById.put(system.id(), system));
     this.accelerators = acceleratorsById.buildOrThrow();
     this.systems = systemsById.buildOrThrow();
+    ImmutableSortedMap.Builder<String, ClusterSpec> clustersById =
+        ImmutableSortedMap.naturalOrder();
+    clusters.forEach(cluster -> clustersById.put(cluster.id(), cluster));
+    this.clusters = clustersById.buildOrThrow();
   }
 
   /** {@return a lookup that knows nothing: files must define everything they use} */
@@ -43,7 +52,22 @@ public final class HardwareLookup {
    */
   public static HardwareLookup of(
       Collection<AcceleratorSpec> accelerators, Collection<SystemSpec> systems) {
-    return new HardwareLookup(accelerators, systems);
+    return new HardwareLookup(accelerators, systems, List.of());
+  }
+
+  /**
+   * {@return a lookup over these accelerators, systems and clusters}
+   *
+   * @param accelerators known accelerators, ids unique
+   * @param systems known systems, ids unique
+   * @param clusters known clusters, ids unique
+   * @throws IllegalArgumentException if an id repeats
+   */
+  public static HardwareLookup of(
+      Collection<AcceleratorSpec> accelerators,
+      Collection<SystemSpec> systems,
+      Collection<ClusterSpec> clusters) {
+    return new HardwareLookup(accelerators, systems, clusters);
   }
 
   /**
@@ -64,6 +88,15 @@ public final class HardwareLookup {
     return Optional.ofNullable(systems.get(id));
   }
 
+  /**
+   * {@return the cluster with this id, if known}
+   *
+   * @param id the id
+   */
+  public Optional<ClusterSpec> findCluster(String id) {
+    return Optional.ofNullable(clusters.get(id));
+  }
+
   /** {@return the known accelerator ids, sorted} */
   public List<String> acceleratorIds() {
     return accelerators.keySet().asList();
@@ -72,5 +105,10 @@ public final class HardwareLookup {
   /** {@return the known system ids, sorted} */
   public List<String> systemIds() {
     return systems.keySet().asList();
+  }
+
+  /** {@return the known cluster ids, sorted} */
+  public List<String> clusterIds() {
+    return clusters.keySet().asList();
   }
 }

@@ -1,0 +1,67 @@
+package dev.afd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Golden-file test of {@code afd plugins}. After an intended change, regenerate the file with
+ * {@code mvn -pl afd-cli test -Dtest=PluginsCommandTest -Dafd.golden.update=true} and review the
+ * diff.
+ */
+class PluginsCommandTest {
+  private static final String GOLDEN = "golden/plugins.txt";
+
+  /**
+   * {@return the table with its last column, LOCATION, cut off: it names a jar or a class
+   * directory, which depends on how the build runs}
+   */
+  private static String withoutLocations(String table) {
+    List<String> lines = table.lines().toList();
+    int location = lines.get(0).indexOf("LOCATION");
+    assertThat(location).as("LOCATION column in %s", lines.get(0)).isPositive();
+    return lines.stream()
+            .map(
+                line ->
+                    line.length() > location ? line.substring(0, location).stripTrailing() : line)
+            .collect(Collectors.joining("\n"))
+        + "\n";
+  }
+
+  @Test
+  void listsTheBuiltInProvidersInAStableOrder() throws IOException {
+    CommandResult result = CommandResult.run("plugins");
+
+    assertThat(result.status()).isZero();
+    assertThat(result.err()).isEmpty();
+    String actual = withoutLocations(result.out());
+    if (Boolean.getBoolean("afd.golden.update")) {
+      Path file = Path.of("src/test/resources", GOLDEN);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, actual, StandardCharsets.UTF_8);
+    }
+    String expected;
+    try (InputStream golden = PluginsCommandTest.class.getResourceAsStream("/" + GOLDEN)) {
+      assertThat(golden).as("golden file %s", GOLDEN).isNotNull();
+      expected = new String(golden.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    assertThat(actual).isEqualTo(expected);
+  }
+
+  @Test
+  void namesTheJarOrDirectoryOfEveryProvider() {
+    CommandResult result = CommandResult.run("plugins");
+
+    List<String> lines = result.outLines();
+    int location = lines.get(0).indexOf("LOCATION");
+    assertThat(lines.subList(1, lines.size()))
+        .allSatisfy(line -> assertThat(line.substring(location)).matches("afd-[a-z]+.*|classes"));
+  }
+}

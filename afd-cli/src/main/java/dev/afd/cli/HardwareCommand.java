@@ -7,6 +7,7 @@ import dev.afd.api.hardware.SystemSpec;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.hardware.HardwareDescription;
 import dev.afd.engine.json.Json;
+import dev.afd.engine.report.TextTable;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

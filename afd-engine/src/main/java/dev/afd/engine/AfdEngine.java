@@ -452,7 +452,9 @@ public final class AfdEngine {
                 "hardware",
                 loaded,
                 loaded.provider().description(),
-                accelerators.size() + " accelerators, " + providedSystems.size() + " systems"));
+                count(accelerators.size(), "accelerator")
+                    + ", "
+                    + count(providedSystems.size(), "system")));
       }
       for (LoadedProvider<ModelProvider> loaded : models) {
         List<MoeModelSpec> provided =
@@ -471,7 +473,8 @@ public final class AfdEngine {
               "ModelProviders");
         }
         plugins.add(
-            info("model", loaded, loaded.provider().description(), provided.size() + " models"));
+            info(
+                "model", loaded, loaded.provider().description(), count(provided.size(), "model")));
       }
       for (LoadedProvider<StrategyProvider> loaded : strategies) {
         List<OptionSpec<?>> options =
@@ -494,7 +497,11 @@ public final class AfdEngine {
         }
         strategiesById.put(loaded.id(), loaded.provider());
         plugins.add(
-            info("strategy", loaded, loaded.provider().description(), options.size() + " options"));
+            info(
+                "strategy",
+                loaded,
+                loaded.provider().description(),
+                count(options.size(), "option")));
       }
       plugins.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id));
     }
@@ -620,6 +627,10 @@ public final class AfdEngine {
           + "("
           + loaded.origin().describe()
           + ")";
+    }
+
+    private static String count(int count, String noun) {
+      return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static String capitalize(String text) {

@@ -713,31 +713,72 @@ public final class SvgScatterChart {
     }
 
     List<Tick> ticks() {
-      List<Tick> ticks = new ArrayList<>();
+      List<Double> values = new ArrayList<>();
+      List<Boolean> labelled = new ArrayList<>();
+      int decimals = 0;
       if (scale == Scale.LINEAR) {
-        int decimals = stepDecimals(step);
+        decimals = stepDecimals(step);
         long first = (long) Math.ceil(low / step - 1e-9);
         long last = (long) Math.floor(high / step + 1e-9);
         for (long index = first; index <= last; index++) {
-          double value = index * step;
-          ticks.add(new Tick(value, number(value, decimals), true));
+          values.add(index * step);
+          labelled.add(true);
         }
-        return ticks;
-      }
-      int firstDecade = (int) Math.floor(Math.log10(low) + 1e-9);
-      int lastDecade = (int) Math.ceil(Math.log10(high) - 1e-9);
-      boolean labelMinor = lastDecade - firstDecade <= 2;
-      for (int decade = firstDecade; decade <= lastDecade; decade++) {
-        for (int multiple = 1; multiple < 10; multiple++) {
-          double value = multiple * Math.pow(10, decade);
-          if (value < low * (1 - 1e-9) || value > high * (1 + 1e-9)) {
-            continue;
+      } else {
+        int firstDecade = (int) Math.floor(Math.log10(low) + 1e-9);
+        int lastDecade = (int) Math.ceil(Math.log10(high) - 1e-9);
+        boolean labelMinor = lastDecade - firstDecade <= 2;
+        decimals = Math.max(0, -firstDecade);
+        for (int decade = firstDecade; decade <= lastDecade; decade++) {
+          for (int multiple = 1; multiple < 10; multiple++) {
+            double value = multiple * Math.pow(10, decade);
+            if (value < low * (1 - 1e-9) || value > high * (1 + 1e-9)) {
+              continue;
+            }
+            values.add(value);
+            labelled.add(multiple == 1 || (labelMinor && (multiple == 2 || multiple == 5)));
           }
-          boolean labelled = multiple == 1 || (labelMinor && (multiple == 2 || multiple == 5));
-          ticks.add(new Tick(value, number(value, Math.max(0, -decade)), labelled));
         }
+      }
+      double divisor = 1;
+      String suffix = "";
+      double largest = 0;
+      boolean thousands = true;
+      boolean millions = true;
+      for (int index = 0; index < values.size(); index++) {
+        if (labelled.get(index)) {
+          double value = values.get(index);
+          largest = Math.max(largest, Math.abs(value));
+          thousands &= isMultiple(value, 1e3);
+          millions &= isMultiple(value, 1e6);
+        }
+      }
+      if (largest >= 1e6 && millions) {
+        divisor = 1e6;
+        suffix = "M";
+      } else if (largest >= 1e4 && thousands) {
+        divisor = 1e3;
+        suffix = "k";
+      }
+      List<Tick> ticks = new ArrayList<>();
+      for (int index = 0; index < values.size(); index++) {
+        double value = values.get(index);
+        String label =
+            divisor == 1 || value == 0
+                ? number(value, scale == Scale.LOG ? logDecimals(value) : decimals)
+                : number(value / divisor, 0) + suffix;
+        ticks.add(new Tick(value, label, labelled.get(index)));
       }
       return ticks;
+    }
+
+    private static boolean isMultiple(double value, double unit) {
+      double ratio = value / unit;
+      return Math.abs(ratio - Math.rint(ratio)) < 1e-9 * Math.max(1, Math.abs(ratio));
+    }
+
+    private static int logDecimals(double value) {
+      return Math.max(0, (int) -Math.floor(Math.log10(value) + 1e-9));
     }
 
     private static double niceStep(double rough) {
@@ -760,15 +801,8 @@ public final class SvgScatterChart {
     return 12;
   }
 
-  /** {@return a tick label: fixed decimals, large round values as k or M} */
+  /** {@return a number with fixed decimals in {@link Locale#ROOT}, never {@code -0}} */
   static String number(double value, int decimals) {
-    double magnitude = Math.abs(value);
-    if (magnitude >= 1e6 && Math.rint(value / 1e6) * 1e6 == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%.0fM", value / 1e6);
-    }
-    if (magnitude >= 1e4 && Math.rint(value / 1e3) * 1e3 == Math.rint(value)) {
-      return String.format(Locale.ROOT, "%.0fk", value / 1e3);
-    }
     String text = String.format(Locale.ROOT, "%." + decimals + "f", value);
     return text.matches("-0(\\.0*)?") ? text.substring(1) : text;
   }

@@ -11,8 +11,8 @@ import java.util.Locale;
 
 /**
  * Compares output with a golden file under {@code src/test/resources/golden/}. Run with {@code
- * -Dafd.updateGolden=true} (or the environment variable {@code AFD_UPDATE_GOLDEN=true}) to rewrite
- * the golden files instead, then review the diff.
+ * -Dafd.updateGolden=true} (or the environment variable {@code AFD_UPDATE_GOLDEN=true} or {@code
+ * afd.updateGolden=true}) to rewrite the golden files instead, then review the diff.
  */
 final class Golden {
   static final Path DIRECTORY = Path.of("src", "test", "resources", "golden");
@@ -21,9 +21,10 @@ final class Golden {
 
   static boolean updating() {
     String property = System.getProperty("afd.updateGolden", "");
-    String environment = System.getenv().getOrDefault("AFD_UPDATE_GOLDEN", "");
+    String environment =
+        System.getenv().getOrDefault("AFD_UPDATE_GOLDEN", System.getenv("afd.updateGolden"));
     return property.toLowerCase(Locale.ROOT).equals("true")
-        || environment.toLowerCase(Locale.ROOT).equals("true");
+        || (environment != null && environment.toLowerCase(Locale.ROOT).equals("true"));
   }
 
   static void assertMatches(String name, String actual) {

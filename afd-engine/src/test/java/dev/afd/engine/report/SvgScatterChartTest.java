@@ -95,12 +95,27 @@ class SvgScatterChartTest {
   }
 
   @Test
-  void tickLabelsAreCompact() {
-    assertThat(SvgScatterChart.number(20000, 0)).isEqualTo("20k");
-    assertThat(SvgScatterChart.number(3_000_000, 0)).isEqualTo("3M");
-    assertThat(SvgScatterChart.number(2500, 0)).isEqualTo("2500");
+  void largeTicksUseThousandsOnlyWhenEveryLabelIsRound() {
+    String round =
+        SvgScatterChart.builder()
+            .series("a", List.of(Point.of(1, 0), Point.of(2, 40000)), false)
+            .build()
+            .svg();
+    String mixed =
+        SvgScatterChart.builder()
+            .series("a", List.of(Point.of(1, 0), Point.of(2, 12000)), false)
+            .build()
+            .svg();
+
+    assertThat(round).contains(">10k</text>", ">40k</text>");
+    assertThat(mixed).contains(">2500</text>", ">10000</text>", ">12500</text>");
+  }
+
+  @Test
+  void numbersAreLocaleIndependentAndNeverNegativeZero() {
     assertThat(SvgScatterChart.number(0.25, 2)).isEqualTo("0.25");
     assertThat(SvgScatterChart.number(-0.0, 1)).isEqualTo("0.0");
+    assertThat(SvgScatterChart.number(-0.01, 1)).isEqualTo("0.0");
   }
 
   private static int count(String text, String part) {

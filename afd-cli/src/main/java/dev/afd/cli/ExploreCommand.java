@@ -10,8 +10,10 @@ import dev.afd.engine.explore.StudyResult;
 import dev.afd.engine.explore.StudyRunner;
 import dev.afd.engine.explore.StudySpec;
 import dev.afd.engine.json.Json;
+import dev.afd.engine.report.ExploreOutputs;
 import dev.afd.engine.report.StudyReport;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -86,6 +88,13 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print JSON instead of tables.")
   boolean json;
 
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description =
+          "Write results.csv, frontier.csv, summary.json and report.html into DIR (atomically).")
+  Path out;
+
   @Override
   public Integer call() {
     AfdEngine engine = root.engine();
@@ -106,8 +115,15 @@ final class ExploreCommand implements Callable<Integer> {
     }
     StudyRunner runner = new StudyRunner(explorer.build(), engine::model, engine::system);
     StudyResult result;
-    try {
-      result = runner.run(studySpec, candidate -> {});
+    // Open the output directory before searching, so an unwritable --out fails at once.
+    ExploreOutputs outputs = out == null ? null : ExploreOutputs.open(out);
+    try (outputs) {
+      if (outputs == null) {
+        result = runner.run(studySpec, candidate -> {});
+      } else {
+        result = runner.runPerScenario(studySpec, outputs::results);
+        outputs.finish(result);
+      }
     } catch (CancellationException e) {
       progress.finish();
       spec.commandLine().getErr().println("afd: cancelled; no output written");
@@ -120,16 +136,19 @@ final class ExploreCommand implements Callable<Integer> {
       }
     }
     progress.finish();
-    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter print = spec.commandLine().getOut();
     if (json) {
-      out.print(Json.write(StudyReport.json(result)));
+      print.print(Json.write(StudyReport.json(result)));
     } else {
-      out.print(StudyReport.console(result));
-      out.printf(
+      print.print(StudyReport.console(result));
+      print.printf(
           Locale.ROOT,
           "Searched %d candidates in %.2f s.%n",
           result.candidates(),
           result.elapsedSeconds());
+      if (out != null) {
+        print.println("Wrote " + String.join(", ", ExploreOutputs.FILES) + " to " + out);
+      }
     }
     return 0;
   }

@@ -71,10 +71,22 @@ public final class StudyRunner {
    * @param everyResult receives every evaluated candidate, in order
    */
   public StudyResult run(StudySpec study, Consumer<ServingResult> everyResult) {
+    return runPerScenario(study, scenario -> everyResult);
+  }
+
+  /**
+   * Runs the study, handing each scenario's results to the consumer made for it.
+   *
+   * @param study the study
+   * @param resultsOf makes the consumer of one scenario's results (for example a CSV writer that
+   *     records the scenario in each row)
+   */
+  public StudyResult runPerScenario(
+      StudySpec study, Function<Scenario, Consumer<ServingResult>> resultsOf) {
     long start = System.nanoTime();
     List<ScenarioResult> results = new ArrayList<>();
     for (Scenario scenario : scenarios(study)) {
-      results.add(explorer.explore(scenario, study.strategies(), everyResult));
+      results.add(explorer.explore(scenario, study.strategies(), resultsOf.apply(scenario)));
     }
     return new StudyResult(study, results, (System.nanoTime() - start) / 1e9);
   }

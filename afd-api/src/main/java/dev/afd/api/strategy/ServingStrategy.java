@@ -28,4 +28,14 @@ public interface ServingStrategy {
    * @return the result, feasible or with the reason it is not
    */
   ServingResult evaluate(Candidate candidate);
+
+  /**
+   * Describes the steps a candidate runs, for per-operator breakdowns ({@code afd estimate}).
+   *
+   * @param candidate a candidate this strategy enumerated
+   * @return the steps, empty when the strategy does not describe them
+   */
+  default java.util.List<StepDescription> describe(Candidate candidate) {
+    return java.util.List.of();
+  }
 }

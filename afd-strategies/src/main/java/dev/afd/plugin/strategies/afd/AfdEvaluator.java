@@ -161,16 +161,7 @@ final class AfdEvaluator {
     if (!attentionMemory.fits() || !ffnMemory.fits()) {
       return new UnitStep(null, attentionMemory, ffnMemory, null);
     }
-    long decodePerMicroBatch = Math.max(1, (batch + microBatches - 1) / microBatches);
-    long prefillPerMicroBatch = Math.round(prefillTokensPerIteration / microBatches);
-    List<SequenceBatch> batches = new ArrayList<>(2);
-    batches.add(new SequenceBatch(decodePerMicroBatch, Workloads.meanDecodeContext(workload), 1));
-    if (prefillPerMicroBatch >= 1) {
-      batches.add(
-          new SequenceBatch(
-              1, workload.prefixTokens() + workload.inputTokens() / 2, prefillPerMicroBatch));
-    }
-    StepShape rank = new StepShape(batches);
+    StepShape rank = microBatchShape(layout, batch, prefillTokensPerIteration, workload);
     StepShape group = StepShape.decode(rank.tokens() * layout.dataParallel(), 0);
     int ffnFirst = attentionSystem == ffnSystem ? layout.attentionDevices() : 0;
     StepPricer.Placement attentionPlacement =
@@ -200,6 +191,45 @@ final class AfdEvaluator {
 
   private dev.afd.api.hardware.AcceleratorSpec accelerator(int system) {
     return context.cluster().systems().get(system).accelerator();
+  }
+
+  /** {@return the micro-batch steps of a unit, attention side and FFN side} */
+  List<dev.afd.api.strategy.StepDescription> describe(
+      AfdLayout layout, int batch, double prefillTokensPerIteration) {
+    WorkloadSpec workload = context.workload();
+    Sharding sharding =
+        new Sharding(
+            layout.tensorParallel(),
+            layout.dataParallel(),
+            layout.moeTensorParallel(),
+            layout.expertParallel(),
+            imbalance);
+    StepShape rank = microBatchShape(layout, batch, prefillTokensPerIteration, workload);
+    return List.of(
+        new dev.afd.api.strategy.StepDescription(
+            "micro-batch", false, rank, sharding, attentionSystem, layout.microBatches()),
+        new dev.afd.api.strategy.StepDescription(
+            "micro-batch",
+            true,
+            StepShape.decode(rank.tokens() * layout.dataParallel(), 0),
+            sharding,
+            ffnSystem,
+            layout.microBatches()));
+  }
+
+  private static StepShape microBatchShape(
+      AfdLayout layout, int batch, double prefillTokensPerIteration, WorkloadSpec workload) {
+    int microBatches = layout.microBatches();
+    long decodePerMicroBatch = Math.max(1, (batch + microBatches - 1) / microBatches);
+    long prefillPerMicroBatch = Math.round(prefillTokensPerIteration / microBatches);
+    List<SequenceBatch> batches = new ArrayList<>(2);
+    batches.add(new SequenceBatch(decodePerMicroBatch, Workloads.meanDecodeContext(workload), 1));
+    if (prefillPerMicroBatch >= 1) {
+      batches.add(
+          new SequenceBatch(
+              1, workload.prefixTokens() + workload.inputTokens() / 2, prefillPerMicroBatch));
+    }
+    return new StepShape(batches);
   }
 
   /** {@return how many units fit, counting each system's devices} */

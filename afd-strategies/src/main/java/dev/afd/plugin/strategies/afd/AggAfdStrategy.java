@@ -3,6 +3,7 @@ package dev.afd.plugin.strategies.afd;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.plugin.strategies.common.Knobs;
@@ -67,6 +68,17 @@ final class AggAfdStrategy implements ServingStrategy {
         }
       }
     }
+  }
+
+  @Override
+  public List<StepDescription> describe(Candidate candidate) {
+    AggAfdCandidate c = (AggAfdCandidate) candidate;
+    WorkloadSpec workload = context.workload();
+    double prefill =
+        Math.min(
+            c.batch() * (double) workload.inputTokens() / workload.outputTokens(),
+            c.chunk() - c.batch());
+    return evaluator.describe(c.layout(), c.batch(), prefill);
   }
 
   @Override

@@ -6,6 +6,7 @@ import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.plugin.strategies.common.Knobs;
@@ -15,6 +16,7 @@ import dev.afd.plugin.strategies.common.PricedStep;
 import dev.afd.plugin.strategies.common.Roles;
 import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.spi.StrategyContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +78,20 @@ final class PdAfdStrategy implements ServingStrategy {
         }
       }
     }
+  }
+
+  @Override
+  public List<StepDescription> describe(Candidate candidate) {
+    PdAfdCandidate c = (PdAfdCandidate) candidate;
+    List<StepDescription> steps = new ArrayList<>(evaluator.describe(c.layout(), c.batch(), 0));
+    ServingResult result = evaluate(candidate);
+    for (PrefillPool.Option option : prefill.options()) {
+      if (PrefillPool.describes(option, result.knobs())) {
+        steps.addAll(prefill.describe(option));
+        break;
+      }
+    }
+    return steps;
   }
 
   @Override

@@ -10,6 +10,7 @@ import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.TimeSpan;
@@ -106,19 +107,48 @@ final class AggStrategy implements ServingStrategy {
     }
   }
 
+  /**
+   * {@return one iteration on one attention data-parallel rank: the decoding sequences at the mean
+   * decode context plus the steady-state prefill tokens of one request (cached: the prefix and half
+   * its input)}
+   */
+  private StepShape rankShape(AggCandidate c) {
+    WorkloadSpec workload = context.workload();
+    double prefillPerIteration =
+        c.batch() * (double) workload.inputTokens() / workload.outputTokens();
+    List<SequenceBatch> batches = new ArrayList<>(2);
+    batches.add(new SequenceBatch(c.batch(), Workloads.meanDecodeContext(workload), 1));
+    long prefillTokens = Math.round(Math.min(prefillPerIteration, c.chunk() - c.batch()));
+    if (prefillTokens >= 1) {
+      batches.add(
+          new SequenceBatch(
+              1, workload.prefixTokens() + workload.inputTokens() / 2, prefillTokens));
+    }
+    return new StepShape(batches);
+  }
+
+  private Sharding sharding(AggCandidate c) {
+    return new Sharding(
+        c.tensorParallel(), c.dataParallel(), c.moeTensorParallel(), c.expertParallel(), imbalance);
+  }
+
+  @Override
+  public List<StepDescription> describe(Candidate candidate) {
+    AggCandidate c = (AggCandidate) candidate;
+    StepShape rank = rankShape(c);
+    StepShape group = StepShape.decode(rank.tokens() * c.dataParallel(), 0);
+    return List.of(
+        new StepDescription("iteration", false, rank, sharding(c), 0, 1),
+        new StepDescription("iteration", true, group, sharding(c), 0, 1));
+  }
+
   @Override
   public ServingResult evaluate(Candidate candidate) {
     AggCandidate c = (AggCandidate) candidate;
     MoeModelSpec model = context.model();
     WorkloadSpec workload = context.workload();
     AcceleratorSpec accelerator = placement.accelerator();
-    Sharding sharding =
-        new Sharding(
-            c.tensorParallel(),
-            c.dataParallel(),
-            c.moeTensorParallel(),
-            c.expertParallel(),
-            imbalance);
+    Sharding sharding = sharding(c);
     ServingResult.Builder result =
         ServingResult.builder("agg")
             .knobs(c.knobs())
@@ -163,15 +193,7 @@ final class AggStrategy implements ServingStrategy {
           .build();
     }
 
-    List<SequenceBatch> batches = new ArrayList<>(2);
-    batches.add(new SequenceBatch(decoding, Workloads.meanDecodeContext(workload), 1));
-    long prefillTokens = Math.round(prefillPerIteration);
-    if (prefillTokens >= 1) {
-      batches.add(
-          new SequenceBatch(
-              1, workload.prefixTokens() + workload.inputTokens() / 2, prefillTokens));
-    }
-    StepShape rankShape = new StepShape(batches);
+    StepShape rankShape = rankShape(c);
     StepShape groupShape = StepShape.decode(rankShape.tokens() * c.dataParallel(), 0);
     PricedStep mixer = pricer.price(Side.MIXER, rankShape, sharding, placement);
     PricedStep ffn = pricer.price(Side.FEED_FORWARD, groupShape, sharding, placement);

@@ -6,6 +6,7 @@ import dev.afd.api.model.Sharding;
 import dev.afd.api.model.StepShape;
 import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.strategy.MemoryUsage;
+import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.spi.StrategyContext;
@@ -76,7 +77,8 @@ public final class PrefillPool {
   public PrefillPool(StrategyContext context, StepPricer pricer, StepPricer.Placement placement) {
     this.workload = context.workload();
     this.targetUtilization = context.options().get(Knobs.PREFILL_UTILIZATION);
-    double imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
+    this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
+    this.systemIndex = placement.systemIndex();
     DataSize reserve = context.options().get(Knobs.RUNTIME_RESERVE);
     MoeModelSpec model = context.model();
     List<Option> priced = new ArrayList<>();
@@ -118,6 +120,41 @@ public final class PrefillPool {
       }
     }
     this.options = List.copyOf(priced);
+  }
+
+  private final double imbalance;
+  private final int systemIndex;
+
+  /** {@return whether a result's knobs name this prefill layout} */
+  public static boolean describes(Option option, Map<String, String> knobs) {
+    return String.valueOf(option.width().tensorParallel()).equals(knobs.get("prefill-tp"))
+        && String.valueOf(option.width().dataParallel()).equals(knobs.get("prefill-dp"))
+        && String.valueOf(option.width().moeTensorParallel()).equals(knobs.get("prefill-moe-tp"))
+        && String.valueOf(option.width().expertParallel()).equals(knobs.get("prefill-ep"))
+        && String.valueOf(option.batch()).equals(knobs.get("prefill-batch"));
+  }
+
+  /** {@return the prefill step of a layout, both sides} */
+  public List<StepDescription> describe(Option option) {
+    Parallelism.Width width = option.width();
+    Sharding sharding =
+        new Sharding(
+            width.tensorParallel(),
+            width.dataParallel(),
+            width.moeTensorParallel(),
+            width.expertParallel(),
+            imbalance);
+    StepShape rank =
+        StepShape.prefill(option.batch(), workload.prefixTokens(), workload.inputTokens());
+    return List.of(
+        new StepDescription("prefill", false, rank, sharding, systemIndex, 1),
+        new StepDescription(
+            "prefill",
+            true,
+            StepShape.decode(rank.tokens() * width.dataParallel(), 0),
+            sharding,
+            systemIndex,
+            1));
   }
 
   /** {@return the layouts that fit in memory} */

@@ -10,6 +10,7 @@ import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.TimeSpan;
@@ -23,6 +24,7 @@ import dev.afd.plugin.strategies.common.Side;
 import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,19 +101,48 @@ final class PdStrategy implements ServingStrategy {
     }
   }
 
+  private Sharding sharding(Parallelism.Width width) {
+    return new Sharding(
+        width.tensorParallel(),
+        width.dataParallel(),
+        width.moeTensorParallel(),
+        width.expertParallel(),
+        imbalance);
+  }
+
+  @Override
+  public List<StepDescription> describe(Candidate candidate) {
+    PdCandidate c = (PdCandidate) candidate;
+    List<StepDescription> steps = new ArrayList<>();
+    Sharding decode = sharding(c.decode());
+    StepShape rank = StepShape.decode(c.batch(), Workloads.meanDecodeContext(context.workload()));
+    int system = decodePlacement.systemIndex();
+    steps.add(new StepDescription("decode", false, rank, decode, system, 1));
+    steps.add(
+        new StepDescription(
+            "decode",
+            true,
+            StepShape.decode(rank.tokens() * c.decode().dataParallel(), 0),
+            decode,
+            system,
+            1));
+    ServingResult result = evaluate(candidate);
+    for (PrefillPool.Option option : prefill.options()) {
+      if (PrefillPool.describes(option, result.knobs())) {
+        steps.addAll(prefill.describe(option));
+        break;
+      }
+    }
+    return steps;
+  }
+
   @Override
   public ServingResult evaluate(Candidate candidate) {
     PdCandidate c = (PdCandidate) candidate;
     MoeModelSpec model = context.model();
     WorkloadSpec workload = context.workload();
     Parallelism.Width width = c.decode();
-    Sharding sharding =
-        new Sharding(
-            width.tensorParallel(),
-            width.dataParallel(),
-            width.moeTensorParallel(),
-            width.expertParallel(),
-            imbalance);
+    Sharding sharding = sharding(width);
     Map<String, String> knobs = new LinkedHashMap<>(c.knobs());
     ServingResult.Builder result =
         ServingResult.builder("pd")

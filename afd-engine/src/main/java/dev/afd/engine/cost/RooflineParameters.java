@@ -38,7 +38,9 @@ public record RooflineParameters(
 
   /**
    * Fitted by {@link RooflineCalibration#fit} on AIConfigurator's H200 and B200 tables together
-   * (commit 095f58a51); docs/accuracy.md gives the fit and its error per family.
+   * (commit 095f58a51), 2,000 rows per family and system; docs/accuracy.md gives the fit and its
+   * error per family. The large memory half-saturation (39 MB) also absorbs the fixed cost of small
+   * kernels that the measured latencies include beyond the catalog's 3 µs overhead.
    */
   public static final RooflineParameters DEFAULT =
       new RooflineParameters(32, 256, 256 * 1024, 1, 1);

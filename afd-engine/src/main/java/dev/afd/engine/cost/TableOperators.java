@@ -11,7 +11,9 @@ import dev.afd.engine.internal.kerneldb.KernelFamily;
 import dev.afd.engine.internal.kerneldb.KernelSystem;
 import dev.afd.engine.internal.kerneldb.KernelTable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -64,17 +66,22 @@ final class TableOperators {
   /** Column access for one table. */
   private static final class Rows {
     private final KernelTable table;
+    private final Map<String, String[]> texts = new HashMap<>();
+    private final Map<String, double[]> numbers = new HashMap<>();
 
     Rows(KernelTable table) {
       this.table = table;
     }
 
     private String text(String column, int row) {
-      return table.hasTextColumn(column) ? table.texts(column)[row] : "";
+      if (!table.hasTextColumn(column)) {
+        return "";
+      }
+      return texts.computeIfAbsent(column, table::texts)[row];
     }
 
     private long number(String column, int row) {
-      return (long) table.numbers(column)[row];
+      return (long) numbers.computeIfAbsent(column, table::numbers)[row];
     }
 
     @Nullable Operator operator(KernelFamily family, int row) {

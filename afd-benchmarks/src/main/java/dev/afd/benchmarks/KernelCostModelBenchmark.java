@@ -128,7 +128,16 @@ public class KernelCostModelBenchmark {
     }
   }
 
-  /** Measured-table lookups with interpolation, fidelity and source. */
+  /** Measured-table lookups with interpolation, fidelity and source, bypassing the memo. */
+  @Benchmark
+  @OperationsPerInvocation(OPERATORS)
+  public void measuredWithoutMemo(Blackhole blackhole) {
+    for (Operator operator : operators) {
+      blackhole.consume(measured.timeWithoutMemo(operator, accelerator));
+    }
+  }
+
+  /** Measured-table times as strategies get them: memoised per operator and accelerator. */
   @Benchmark
   @OperationsPerInvocation(OPERATORS)
   public void measured(Blackhole blackhole) {

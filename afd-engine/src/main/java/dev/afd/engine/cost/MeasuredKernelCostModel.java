@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -59,7 +60,8 @@ import org.jspecify.annotations.Nullable;
  * roofline gives the time. Every {@link OperatorTime} carries its {@link Fidelity} and source
  * table, for example {@code h200_sxm/gemm_perf}.
  *
- * <p>Tables are read on first use and indexed once; instances are thread-safe.
+ * <p>Tables are read on first use and indexed once; results are memoised. Instances are
+ * thread-safe.
  */
 public final class MeasuredKernelCostModel implements KernelCostModel {
   /** The id of this model. */
@@ -75,6 +77,9 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
                   "nvidia-b200-sxm", "b200_sxm",
                   "nvidia-gb200", "gb200")));
 
+  /** Most memoised operator times before the memo is emptied. */
+  public static final int MEMO_CAPACITY = 1 << 16;
+
   private static final String NON_GATED_KERNEL = "moe_torch_flow_nongated";
   private static final int MLA_LATENT_RANK = 512;
   private static final int MLA_HEAD_WIDTH = 128;
@@ -85,6 +90,7 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
   private final Map<String, String> systemsByAccelerator;
   private final RooflineCostModel fallback;
   private final Map<String, SystemLookups> lookups;
+  private final ConcurrentHashMap<MemoKey, OperatorTime> memo = new ConcurrentHashMap<>();
 
   private MeasuredKernelCostModel(
       KernelDatabase database,
@@ -144,8 +150,32 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
     return system != null && lookups.containsKey(system) ? Optional.of(system) : Optional.empty();
   }
 
+  /**
+   * {@inheritDoc}
+   *
+   * <p>Results are memoised per operator and accelerator id (strategies price the same shapes many
+   * times); the memo holds at most {@value #MEMO_CAPACITY} entries and is emptied when full.
+   */
   @Override
   public OperatorTime time(Operator operator, AcceleratorSpec accelerator) {
+    requireNonNull(operator, "operator");
+    requireNonNull(accelerator, "accelerator");
+    MemoKey key = new MemoKey(operator, accelerator.id());
+    OperatorTime time = memo.get(key);
+    if (time == null) {
+      time = timeWithoutMemo(operator, accelerator);
+      if (memo.size() >= MEMO_CAPACITY) {
+        memo.clear();
+      }
+      memo.put(key, time);
+    }
+    return time;
+  }
+
+  private record MemoKey(Operator operator, String acceleratorId) {}
+
+  /** {@return the time of an operator, looked up in the tables without the memo} */
+  public OperatorTime timeWithoutMemo(Operator operator, AcceleratorSpec accelerator) {
     requireNonNull(operator, "operator");
     requireNonNull(accelerator, "accelerator");
     if (operator instanceof CollectiveOperator) {

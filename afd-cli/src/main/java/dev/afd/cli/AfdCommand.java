@@ -2,7 +2,9 @@ package dev.afd.cli;
 
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.AfdPluginException;
+import dev.afd.api.cost.KernelCostModel;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.cost.KernelCostModels;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,6 +25,7 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       PluginsCommand.class,
       HardwareCommand.class,
+      KernelDbCommand.class,
       ExploreCommand.class,
       EstimateCommand.class
     })
@@ -53,7 +56,28 @@ public final class AfdCommand {
       description = "Show stack traces of errors.")
   boolean verbose;
 
+  @Option(
+      names = "--kernel-db",
+      scope = ScopeType.INHERIT,
+      paramLabel = "DIR",
+      description =
+          "Measured kernel tables (AIConfigurator's 'systems' directory); operators they do not"
+              + " cover, and accelerators without tables, use the calibrated roofline.")
+  Path kernelDatabase;
+
   private AfdEngine engine;
+
+  private KernelCostModel kernelCostModel;
+
+  /**
+   * {@return the kernel cost model: measured tables with {@code --kernel-db}, else the roofline}
+   */
+  KernelCostModel kernelCostModel() {
+    if (kernelCostModel == null) {
+      kernelCostModel = KernelCostModels.forOption(kernelDatabase);
+    }
+    return kernelCostModel;
+  }
 
   /** {@return the engine, discovering plugins on first use} */
   AfdEngine engine() {

@@ -89,7 +89,7 @@ final class EstimateCommand implements Callable<Integer> {
       slo = new SloSpec(TimeSpan.parse(ttft), slo.timePerOutputToken());
     }
     Scenario scenario = new Scenario(engine.model(model), cluster, gpus, workloadSpec, slo);
-    KernelCostModel costModel = common.kernelCostModel();
+    KernelCostModel costModel = root.kernelCostModel();
     Explorer explorer =
         Explorer.builder()
             .engine(engine)

@@ -106,7 +106,7 @@ final class ExploreCommand implements Callable<Integer> {
     Explorer.Builder explorer =
         Explorer.builder()
             .engine(engine)
-            .kernelCostModel(common.kernelCostModel())
+            .kernelCostModel(root.kernelCostModel())
             .networkModels(common.networkModels())
             .cancelled(cancelled)
             .progress(progress::advance);

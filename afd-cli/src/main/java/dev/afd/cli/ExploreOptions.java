@@ -1,15 +1,11 @@
 package dev.afd.cli;
 
 import dev.afd.api.AfdConfigurationException;
-import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.network.NetworkModel;
-import dev.afd.engine.cost.RooflineCostModel;
 import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.network.AnalyticalNetworkModel;
 import dev.afd.engine.network.SimulatedNetworkModel;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,12 +16,6 @@ import picocli.CommandLine.Option;
 
 /** Options shared by {@code explore} and {@code estimate}: cost and network models, knobs. */
 final class ExploreOptions {
-  @Option(
-      names = "--kernel-db",
-      paramLabel = "DIR",
-      description = "AIConfigurator-format kernel database (measured kernel latencies).")
-  Path kernelDatabase;
-
   @Option(
       names = "--network",
       paramLabel = "MODEL",
@@ -39,17 +29,6 @@ final class ExploreOptions {
       description =
           "Strategy option, for example --set agg-afd.micro-batches=1,2 or --set pd.batch=64.")
   List<String> settings = new ArrayList<>();
-
-  KernelCostModel kernelCostModel() {
-    if (kernelDatabase == null) {
-      return new RooflineCostModel();
-    }
-    if (!Files.isDirectory(kernelDatabase)) {
-      throw new AfdConfigurationException(
-          "Kernel database '" + kernelDatabase + "' is not a directory");
-    }
-    return KernelDatabases.open(kernelDatabase);
-  }
 
   Function<ClusterSpec, NetworkModel> networkModels() {
     return switch (network) {

@@ -25,7 +25,8 @@ public final class AggStrategyProvider implements StrategyProvider {
           Knobs.BATCH,
           Knobs.CHUNK,
           Knobs.EXPERT_IMBALANCE,
-          Knobs.RUNTIME_RESERVE);
+          Knobs.RUNTIME_RESERVE,
+          Knobs.ARRIVALS);
 
   @Override
   public String id() {

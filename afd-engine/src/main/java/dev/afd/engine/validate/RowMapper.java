@@ -294,6 +294,9 @@ public final class RowMapper {
                 String.join("; ", assumptions))));
   }
 
+  /** Most prefill workers the pool rule may choose when a row gives none. */
+  static final int MAX_CHOSEN_PREFILL_WORKERS = 32;
+
   /** Decode worker counts tried, fewest first, when a row does not give them. */
   static final int[] INFERRED_DECODE_WORKERS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64};
 
@@ -311,8 +314,9 @@ public final class RowMapper {
     int prefillWorkers = prefill.workers();
     List<String> assumptions = new ArrayList<>();
     if (prefillWorkers < 1) {
-      prefillWorkers = 1;
-      assumptions.add("1 prefill worker (row gives none)");
+      assumptions.add(
+          "prefill workers sized by afd's pool rule for the decode pool's request rate (row gives"
+              + " none)");
     }
     int prefillBatch = Math.max(1, prefill.batch());
     List<Attempt> attempts = new ArrayList<>();
@@ -383,10 +387,13 @@ public final class RowMapper {
     options.put("batch", String.valueOf(decodeBatch));
     options.put("decode-workers", String.valueOf(decodeWorkers));
     layout(options, "prefill-", prefill, model);
-    options.put("prefill-workers", String.valueOf(prefillWorkers));
+    options.put("prefill-workers", prefillWorkers >= 1 ? String.valueOf(prefillWorkers) : "choose");
     options.put("prefill-batch", String.valueOf(prefillBatch));
     options.put("arrivals", "closed-loop");
-    int devices = decodeWorkers * decode.devices() + prefillWorkers * prefill.devices();
+    int devices =
+        decodeWorkers * decode.devices()
+            + (prefillWorkers >= 1 ? prefillWorkers : MAX_CHOSEN_PREFILL_WORKERS)
+                * prefill.devices();
     return new Attempt(
         scenario(model, system, devices, workload), new StrategyRun("pd", options), assumptions);
   }

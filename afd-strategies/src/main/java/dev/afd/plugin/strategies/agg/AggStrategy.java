@@ -234,7 +234,9 @@ final class AggStrategy implements ServingStrategy {
    * (prefill-bound: the extra iterations are queueing in TTFT). Each iteration decodes {@code d =
    * N·(osl − 1)/L} sequences. TPOT is the mean iteration time, mixed and decode-only iterations
    * weighted by their count; TTFT is {@code L − (osl − 1) − m} mean iterations of waiting plus
-   * {@code m} mixed iterations.
+   * {@code m} mixed iterations. In the first round all clients arrive at once and group {@code g}
+   * waits {@code g·m} mixed iterations; the reported TTFT averages that round with the {@code R −
+   * 1} steady ones ({@link Knobs#REQUESTS_PER_CLIENT}).
    */
   private ServingResult closedLoop(
       AggCandidate c, Sharding sharding, ServingResult.Builder result) {
@@ -267,7 +269,12 @@ final class AggStrategy implements ServingStrategy {
     double prefillPerCycle = groups * prefillIterations;
     double tpot =
         (prefillPerCycle * mixedSeconds + (cycle - prefillPerCycle) * decodeSeconds) / cycle;
-    double ttft = (cycle - (osl - 1) - prefillIterations) * tpot + prefillIterations * mixedSeconds;
+    double steadyTtft =
+        (cycle - (osl - 1) - prefillIterations) * tpot + prefillIterations * mixedSeconds;
+    // First round: every client starts at once; group g is prefilled in iterations g·m … (g+1)·m.
+    double firstTtft = prefillIterations * (groups + 1) / 2.0 * mixedSeconds;
+    double rounds = context.options().get(Knobs.REQUESTS_PER_CLIENT);
+    double ttft = (firstTtft + (rounds - 1) * steadyTtft) / rounds;
     double requestsPerSecond = clients / (ttft + (osl - 1) * tpot);
     double concurrency = (double) c.replicas() * c.dataParallel() * clients;
     PricedStep mixer = pricer.price(Side.MIXER, new StepShape(mixed), sharding, placement);

@@ -26,7 +26,8 @@ public final class AggStrategyProvider implements StrategyProvider {
           Knobs.CHUNK,
           Knobs.EXPERT_IMBALANCE,
           Knobs.RUNTIME_RESERVE,
-          Knobs.ARRIVALS);
+          Knobs.ARRIVALS,
+          Knobs.REQUESTS_PER_CLIENT);
 
   @Override
   public String id() {

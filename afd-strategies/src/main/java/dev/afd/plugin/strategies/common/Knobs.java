@@ -131,6 +131,21 @@ public final class Knobs {
           List.of("closed-loop", "poisson"),
           "request arrivals: open Poisson stream, or a closed loop of batch-many clients");
 
+  /**
+   * Requests each client of a closed loop sends in a benchmark run. All clients start at once, so
+   * the first round's requests queue behind each other for prefill; the mean TTFT over the run
+   * weighs that round by {@code 1/R}. Default 10: benchmark harnesses run ten requests per client
+   * (AIConfigurator's TensorRT-LLM agg model assumes "requests 10x of concurrency", {@code
+   * trtllm_backend.py}; InferenceMAX runs {@code num_prompts = 10 × concurrency}).
+   */
+  public static final OptionSpec<Double> REQUESTS_PER_CLIENT =
+      OptionSpec.number(
+          "requests-per-client",
+          10,
+          1,
+          1e6,
+          "closed loop: requests each client sends in the run (the first round starts at once)");
+
   /** Fixed prefill attention tensor-parallel degree, or {@code choose}. */
   public static final OptionSpec<String> PREFILL_TENSOR_PARALLEL =
       fixedOrChoose("prefill-tp", "prefill attention tensor-parallel degree");

@@ -217,7 +217,9 @@ final class PdStrategy implements ServingStrategy {
    * prefill pool is the queueing station ({@code workers · dp · batch} servers of one prefill step
    * each), KV transfer and decode the delay {@code Z = t_kv + (osl − 1)·TPOT}. TPOT depends on the
    * sequences actually decoding ({@code X·(osl − 1)·TPOT}, spread over the decode ranks), which
-   * depends on throughput; a damped fixed-point iteration finds the consistent state.
+   * depends on throughput; a damped fixed-point iteration finds the consistent state. The first
+   * round, in which every client arrives at once, is averaged in with weight {@code 1/R} ({@link
+   * Knobs#REQUESTS_PER_CLIENT}).
    *
    * @return TTFT seconds, TPOT seconds and output tokens per second
    */
@@ -251,6 +253,10 @@ final class PdStrategy implements ServingStrategy {
       }
       perRank = 0.5 * (perRank + next);
     }
+    // First round: all clients reach the prefill pool at once and are served c at a time.
+    double firstTtft = service * (Math.ceil(clients / (double) servers) + 1) / 2 + pool.kvSeconds();
+    double rounds = context.options().get(Knobs.REQUESTS_PER_CLIENT);
+    ttft = (firstTtft + (rounds - 1) * ttft) / rounds;
     return new double[] {ttft, tpot, throughput * osl};
   }
 

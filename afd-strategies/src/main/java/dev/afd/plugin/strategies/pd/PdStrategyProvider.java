@@ -34,6 +34,7 @@ public final class PdStrategyProvider implements StrategyProvider {
           Knobs.PREFILL_SYSTEM,
           Knobs.DECODE_SYSTEM,
           Knobs.ARRIVALS,
+          Knobs.REQUESTS_PER_CLIENT,
           Knobs.PREFILL_TENSOR_PARALLEL,
           Knobs.PREFILL_DATA_PARALLEL,
           Knobs.PREFILL_MOE_TENSOR_PARALLEL,

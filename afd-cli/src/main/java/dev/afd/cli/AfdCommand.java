@@ -20,7 +20,7 @@ import picocli.CommandLine.ScopeType;
     description =
         "Finds the best way to serve a Mixture-of-Experts LLM on a cluster under latency targets:"
             + " aggregation, prefill/decode and attention-FFN disaggregation.",
-    subcommands = {PluginsCommand.class})
+    subcommands = {PluginsCommand.class, ValidateCommand.class})
 public final class AfdCommand {
   /** Exit status for bad input and broken plugins. */
   public static final int EXIT_USAGE = 2;

@@ -204,6 +204,24 @@ public final class RowMapper {
     return false;
   }
 
+  /**
+   * {@return the pool with an absent attention_dp_size read as 1, AIConfigurator's default (no
+   * attention data parallelism)}
+   */
+  static SiliconRow.Pool normalized(SiliconRow.Pool pool) {
+    if (pool.dataParallel() > 0 || pool.tensorParallel() < 1) {
+      return pool;
+    }
+    return new SiliconRow.Pool(
+        pool.batch(),
+        pool.workers(),
+        pool.tensorParallel(),
+        pool.pipelineParallel(),
+        1,
+        pool.moeTensorParallel(),
+        pool.expertParallel());
+  }
+
   private static String layoutProblem(SiliconRow.Pool pool, String name, MoeModelSpec model) {
     if (pool.tensorParallel() < 1 || pool.dataParallel() < 1) {
       return name + " pool has no attention layout (tp and attention_dp_size must be >= 1)";
@@ -257,7 +275,7 @@ public final class RowMapper {
 
   private Mapping agg(
       SiliconRow row, MoeModelSpec model, SystemSpec system, WorkloadSpec workload) {
-    SiliconRow.Pool pool = row.agg();
+    SiliconRow.Pool pool = normalized(row.agg());
     String problem = layoutProblem(pool, "agg", model);
     if (!problem.isEmpty()) {
       return new Skipped(row, problem);
@@ -302,8 +320,8 @@ public final class RowMapper {
 
   private Mapping disagg(
       SiliconRow row, MoeModelSpec model, SystemSpec system, WorkloadSpec workload) {
-    SiliconRow.Pool prefill = row.prefill();
-    SiliconRow.Pool decode = row.decode();
+    SiliconRow.Pool prefill = normalized(row.prefill());
+    SiliconRow.Pool decode = normalized(row.decode());
     String problem = layoutProblem(prefill, "prefill", model);
     if (problem.isEmpty()) {
       problem = layoutProblem(decode, "decode", model);

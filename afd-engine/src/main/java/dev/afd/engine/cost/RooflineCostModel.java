@@ -58,9 +58,11 @@ public final class RooflineCostModel implements KernelCostModel {
     }
     double flops = operator.flops();
     double bytes = operator.memoryBytes();
-    double computeEfficiency = accelerator.computeEfficiency() * computeSaturation(operator);
+    double computeEfficiency =
+        Math.min(1, accelerator.computeEfficiency() * parameters.computeEfficiencyScale())
+            * computeSaturation(operator);
     double memoryEfficiency =
-        accelerator.memoryEfficiency()
+        Math.min(1, accelerator.memoryEfficiency() * parameters.memoryEfficiencyScale())
             * RooflineParameters.saturation(bytes, parameters.memoryHalfSaturationBytes());
     double computeSeconds =
         flops == 0

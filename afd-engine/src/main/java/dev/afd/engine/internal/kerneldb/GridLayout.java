@@ -69,6 +69,11 @@ public record GridLayout(List<String> categoryColumns, List<Axis> axes, ValueSpa
       return new Axis(column, AxisScale.LINEAR, Extrapolation.TREND);
     }
 
+    /** {@return a square-root-scale axis that extrapolates by {@link Extrapolation#TREND}} */
+    public static Axis squareRoot(String column) {
+      return new Axis(column, AxisScale.SQRT, Extrapolation.TREND);
+    }
+
     /** {@return a copy with another extrapolation rule} */
     public Axis withExtrapolation(Extrapolation newExtrapolation) {
       return new Axis(column, scale, newExtrapolation);
@@ -80,7 +85,9 @@ public record GridLayout(List<String> categoryColumns, List<Axis> axes, ValueSpa
     /** Weights linear in the coordinate. */
     LINEAR,
     /** Weights linear in the logarithm of the coordinate; needs positive coordinates. */
-    LOG
+    LOG,
+    /** Weights linear in the square root of the coordinate; needs non-negative coordinates. */
+    SQRT
   }
 
   /** How to extend an axis beyond its measured range when no roofline model is given. */

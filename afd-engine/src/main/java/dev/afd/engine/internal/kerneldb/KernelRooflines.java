@@ -196,6 +196,31 @@ public final class KernelRooflines {
     };
   }
 
+  /**
+   * MLA's per-head batched GEMMs ({@code mla_bmm}): {@code num_heads} multiplies of {@code
+   * num_tokens} rows between the 128-wide per-head space and the 512-wide latent, in either
+   * direction; 2·h·t·128·512 FLOP, reads the weights once and the activations in 16-bit.
+   */
+  public static RooflineModel mlaBmm(GridLayout layout, SystemSpecification system) {
+    Columns columns = new Columns(layout);
+    int dataType = columns.category("bmm_dtype");
+    int heads = columns.number("num_heads");
+    int tokens = columns.number("num_tokens");
+    double headWidth = MLA_VALUE_HEAD_WIDTH;
+    double latentWidth = MLA_LATENT_WIDTH - 64;
+    return (categories, coordinates) -> {
+      String type = categories[dataType];
+      double h = columns.value(heads, categories, coordinates);
+      double t = columns.value(tokens, categories, coordinates);
+      double flop = 2 * h * t * headWidth * latentWidth;
+      double bytes =
+          h * headWidth * latentWidth * bytesPerElement(type)
+              + h * t * (headWidth + latentWidth) * ACTIVATION_BYTES;
+      return Math.max(
+          flop / peakFlops(system, type), bytes / system.memoryBandwidthBytesPerSecond());
+    };
+  }
+
   /** {@return bytes per element of an AIConfigurator dtype name; 16-bit when unknown} */
   static double bytesPerElement(String dataType) {
     String type = dataType.toLowerCase(Locale.ROOT);

@@ -60,6 +60,7 @@ public final class LatencyGrid {
   private final GridLayout layout;
   private final int axisCount;
   private final boolean[] logarithmicAxes;
+  private final boolean[] squareRootAxes;
   private final Extrapolation[] extrapolations;
   private final double[] latencySeconds;
   private final Map<String, Integer> groupIndexes;
@@ -80,9 +81,11 @@ public final class LatencyGrid {
     this.layout = layout;
     this.axisCount = layout.axes().size();
     this.logarithmicAxes = new boolean[axisCount];
+    this.squareRootAxes = new boolean[axisCount];
     this.extrapolations = new Extrapolation[axisCount];
     for (int axis = 0; axis < axisCount; axis++) {
       logarithmicAxes[axis] = layout.axes().get(axis).scale() == AxisScale.LOG;
+      squareRootAxes[axis] = layout.axes().get(axis).scale() == AxisScale.SQRT;
       extrapolations[axis] = layout.axes().get(axis).extrapolation();
     }
     this.latencySeconds = latencySeconds;
@@ -209,10 +212,7 @@ public final class LatencyGrid {
         double lowerKey = node.keys[index - 1];
         double upperKey = node.keys[index + 1];
         double target = coordinates[axis];
-        double weight =
-            logarithmicAxes[axis] && lowerKey > 0
-                ? Math.log(target / lowerKey) / Math.log(upperKey / lowerKey)
-                : (target - lowerKey) / (upperKey - lowerKey);
+        double weight = axisWeight(axis, lowerKey, upperKey, target);
         double estimate =
             logarithmicValues
                 ? Math.exp(Math.log(lowerSeconds) + weight * Math.log(upperSeconds / lowerSeconds))
@@ -253,6 +253,26 @@ public final class LatencyGrid {
       current = current.children[index];
     }
     return Double.NaN;
+  }
+
+  /** {@return the interpolation weight of the upper key for {@code target} on an axis} */
+  private double axisWeight(int axis, double lowerKey, double upperKey, double target) {
+    if (logarithmicAxes[axis] && !(lowerKey > 0)) {
+      return (target - lowerKey) / (upperKey - lowerKey);
+    }
+    return (scaledCoordinate(axis, target) - scaledCoordinate(axis, lowerKey))
+        / (scaledCoordinate(axis, upperKey) - scaledCoordinate(axis, lowerKey));
+  }
+
+  /** {@return a coordinate in its axis's scale: itself, its logarithm or its square root} */
+  private double scaledCoordinate(int axis, double coordinate) {
+    if (logarithmicAxes[axis] && coordinate > 0) {
+      return Math.log(coordinate);
+    }
+    if (squareRootAxes[axis] && coordinate >= 0) {
+      return Math.sqrt(coordinate);
+    }
+    return coordinate;
   }
 
   private static int compareCoordinates(double[] left, double[] right) {
@@ -698,10 +718,7 @@ public final class LatencyGrid {
     }
 
     private double weight(int level, double lowerKey, double upperKey, double target) {
-      if (logarithmicAxes[level] && lowerKey > 0) {
-        return Math.log(target / lowerKey) / Math.log(upperKey / lowerKey);
-      }
-      return (target - lowerKey) / (upperKey - lowerKey);
+      return axisWeight(level, lowerKey, upperKey, target);
     }
 
     /**
@@ -804,7 +821,7 @@ public final class LatencyGrid {
     }
 
     private double scaled(int level, double coordinate) {
-      return logarithmicAxes[level] && coordinate > 0 ? Math.log(coordinate) : coordinate;
+      return scaledCoordinate(level, coordinate);
     }
 
     /** Roofline at the current path above {@code level}, {@code value} on it, query below. */

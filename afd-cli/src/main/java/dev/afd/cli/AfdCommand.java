@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
       HardwareCommand.class,
       KernelDbCommand.class,
       ExploreCommand.class,
-      EstimateCommand.class
+      EstimateCommand.class,
+      ValidateCommand.class
     })
 public final class AfdCommand {
   /** Exit status for bad input and broken plugins. */

@@ -43,6 +43,7 @@ final class AggStrategy implements ServingStrategy {
   private final StepPricer.Placement placement;
   private final double imbalance;
   private final DataSize reserve;
+  private final boolean closedLoop;
 
   AggStrategy(StrategyContext context) {
     this.context = context;
@@ -51,6 +52,7 @@ final class AggStrategy implements ServingStrategy {
     this.placement = new StepPricer.Placement(context.cluster().primary().accelerator(), 0, 0);
     this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
     this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
+    this.closedLoop = context.options().get(Knobs.ARRIVALS).equals("closed-loop");
   }
 
   /** One aggregated configuration. */
@@ -179,6 +181,9 @@ final class AggStrategy implements ServingStrategy {
     if (!memory.fits()) {
       return result.infeasible(Memory.shortfall(memory)).build();
     }
+    if (closedLoop) {
+      return closedLoop(c, sharding, result);
+    }
     if (prefillPerIteration > prefillBudget) {
       return result
           .infeasible(
@@ -235,5 +240,86 @@ final class AggStrategy implements ServingStrategy {
         .stageTimes(stages)
         .fidelityMix(PricedStep.mix(fidelity))
         .build();
+  }
+
+  /**
+   * A closed loop of {@code batch} clients per attention data-parallel rank (see {@link
+   * dev.afd.plugin.strategies.common.ClosedLoop}), scheduled as in-flight batching does it.
+   *
+   * <p>Clients start together, so requests are admitted in groups of {@code k = min(N, ⌊C/isl⌋)}
+   * (at least 1) whose prefill takes {@code m = ⌈k·isl/C⌉} iterations; a group finishes decoding in
+   * the same iteration and its clients return together, so the grouping persists. A returning
+   * request finds an iteration already running (when any other client is active) and waits for it
+   * to end. A request's cycle is therefore {@code L = w + m + osl − 1} iterations with {@code w =
+   * 1} (0 for a single client), unless the {@code ⌈N/k⌉·m} prefill iterations the clients need per
+   * cycle exceed that, in which case every iteration carries a prefill and {@code L = ⌈N/k⌉·m}
+   * (prefill-bound: the extra iterations are queueing in TTFT). Each iteration decodes {@code d =
+   * N·(osl − 1)/L} sequences. TPOT is the mean iteration time, mixed and decode-only iterations
+   * weighted by their count; TTFT is {@code L − (osl − 1) − m} mean iterations of waiting plus
+   * {@code m} mixed iterations. In the first round all clients arrive at once and group {@code g}
+   * waits {@code g·m} mixed iterations; the reported TTFT averages that round with the {@code R −
+   * 1} steady ones ({@link Knobs#REQUESTS_PER_CLIENT}).
+   */
+  private ServingResult closedLoop(
+      AggCandidate c, Sharding sharding, ServingResult.Builder result) {
+    WorkloadSpec workload = context.workload();
+    int clients = c.batch();
+    long isl = workload.inputTokens();
+    long osl = workload.outputTokens();
+    int group = (int) Math.max(1, Math.min(clients, c.chunk() / isl));
+    long prefillIterations = Math.max(1, (group * isl + c.chunk() - 1) / c.chunk());
+    long groups = (clients + group - 1) / group;
+    double wait = clients > 1 ? 1 : 0;
+    double cycle = Math.max(wait + prefillIterations + osl - 1, groups * prefillIterations);
+    double decoding = clients * (osl - 1) / cycle;
+    long decodeSequences = Math.max(0, Math.round(decoding));
+    long chunkTokens = Math.max(1, group * isl / prefillIterations);
+    long chunkContext = workload.prefixTokens() + isl * (prefillIterations - 1) / 2;
+    List<SequenceBatch> mixed = new ArrayList<>(2);
+    if (decodeSequences > 0) {
+      mixed.add(new SequenceBatch(decodeSequences, Workloads.meanDecodeContext(workload), 1));
+    }
+    mixed.add(new SequenceBatch(group, chunkContext, chunkTokens / group));
+    double mixedSeconds = iterationSeconds(new StepShape(mixed), sharding, c.dataParallel());
+    double decodeSeconds =
+        decodeSequences == 0
+            ? 0
+            : iterationSeconds(
+                StepShape.decode(decodeSequences, Workloads.meanDecodeContext(workload)),
+                sharding,
+                c.dataParallel());
+    double prefillPerCycle = groups * prefillIterations;
+    double tpot =
+        (prefillPerCycle * mixedSeconds + (cycle - prefillPerCycle) * decodeSeconds) / cycle;
+    double steadyTtft =
+        (cycle - (osl - 1) - prefillIterations) * tpot + prefillIterations * mixedSeconds;
+    // First round: every client starts at once; group g is prefilled in iterations g·m … (g+1)·m.
+    double firstTtft = prefillIterations * (groups + 1) / 2.0 * mixedSeconds;
+    double rounds = context.options().get(Knobs.REQUESTS_PER_CLIENT);
+    double ttft = (firstTtft + (rounds - 1) * steadyTtft) / rounds;
+    double requestsPerSecond = clients / (ttft + (osl - 1) * tpot);
+    double concurrency = (double) c.replicas() * c.dataParallel() * clients;
+    PricedStep mixer = pricer.price(Side.MIXER, new StepShape(mixed), sharding, placement);
+    double[] fidelity = new double[Fidelity.values().length];
+    mixer.addFidelity(fidelity, 1);
+    Map<String, TimeSpan> stages = new LinkedHashMap<>();
+    stages.put("mixed-iteration", TimeSpan.ofSeconds(mixedSeconds));
+    stages.put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds));
+    return result
+        .latencies(
+            TimeSpan.ofSeconds(ttft),
+            TimeSpan.ofSeconds(tpot),
+            TimeSpan.ofSeconds(ttft + tpot * (osl - 1)))
+        .throughput(requestsPerSecond * osl * c.replicas() * c.dataParallel(), concurrency)
+        .stageTimes(stages)
+        .fidelityMix(PricedStep.mix(fidelity))
+        .build();
+  }
+
+  private double iterationSeconds(StepShape rankShape, Sharding sharding, int dataParallel) {
+    StepShape groupShape = StepShape.decode(rankShape.tokens() * dataParallel, 0);
+    PricedStep mixer = pricer.price(Side.MIXER, rankShape, sharding, placement);
+    PricedStep ffn = pricer.price(Side.FEED_FORWARD, groupShape, sharding, placement);
+    return mixer.total() + ffn.total();
   }
 }

@@ -25,7 +25,9 @@ public final class AggStrategyProvider implements StrategyProvider {
           Knobs.BATCH,
           Knobs.CHUNK,
           Knobs.EXPERT_IMBALANCE,
-          Knobs.RUNTIME_RESERVE);
+          Knobs.RUNTIME_RESERVE,
+          Knobs.ARRIVALS,
+          Knobs.REQUESTS_PER_CLIENT);
 
   @Override
   public String id() {

@@ -1,7 +1,9 @@
 package dev.afd.plugin.strategies.common;
 
+import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.unit.DataSize;
 import dev.afd.spi.OptionSpec;
+import dev.afd.spi.StrategyOptions;
 import java.util.List;
 
 /** Options (knob ranges and modelling parameters) the built-in strategies share. */
@@ -114,6 +116,89 @@ public final class Knobs {
           "fp8",
           List.of("fp8", "bf16"),
           "format of activations sent from attention to FFN devices");
+
+  /**
+   * How requests arrive. {@code poisson}: an open Poisson stream at the rate the deployment
+   * sustains (M/D/1 waiting in TTFT). {@code closed-loop}: a fixed number of clients, each sending
+   * its next request as soon as the previous one completes, as benchmark tools run at a fixed
+   * concurrency (the concurrency is the decode batch per attention data-parallel rank times ranks
+   * and workers); see {@link ClosedLoop}.
+   */
+  public static final OptionSpec<String> ARRIVALS =
+      OptionSpec.choice(
+          "arrivals",
+          "poisson",
+          List.of("closed-loop", "poisson"),
+          "request arrivals: open Poisson stream, or a closed loop of batch-many clients");
+
+  /**
+   * Requests each client of a closed loop sends in a benchmark run. All clients start at once, so
+   * the first round's requests queue behind each other for prefill; the mean TTFT over the run
+   * weighs that round by {@code 1/R}. Default 10: benchmark harnesses run ten requests per client
+   * (AIConfigurator's TensorRT-LLM agg model assumes "requests 10x of concurrency", {@code
+   * trtllm_backend.py}; InferenceMAX runs {@code num_prompts = 10 × concurrency}).
+   */
+  public static final OptionSpec<Double> REQUESTS_PER_CLIENT =
+      OptionSpec.number(
+          "requests-per-client",
+          10,
+          1,
+          1e6,
+          "closed loop: requests each client sends in the run (the first round starts at once)");
+
+  /** Fixed prefill attention tensor-parallel degree, or {@code choose}. */
+  public static final OptionSpec<String> PREFILL_TENSOR_PARALLEL =
+      fixedOrChoose("prefill-tp", "prefill attention tensor-parallel degree");
+
+  /** Fixed prefill attention data-parallel degree, or {@code choose}. */
+  public static final OptionSpec<String> PREFILL_DATA_PARALLEL =
+      fixedOrChoose("prefill-dp", "prefill attention data-parallel degree");
+
+  /** Fixed prefill MoE tensor-parallel degree, or {@code choose}. */
+  public static final OptionSpec<String> PREFILL_MOE_TENSOR_PARALLEL =
+      fixedOrChoose("prefill-moe-tp", "prefill MoE tensor-parallel degree");
+
+  /** Fixed prefill expert-parallel degree, or {@code choose}. */
+  public static final OptionSpec<String> PREFILL_EXPERT_PARALLEL =
+      fixedOrChoose("prefill-ep", "prefill expert-parallel degree");
+
+  /** Fixed prefill worker count, or {@code choose} (sized for the decode pool's request rate). */
+  public static final OptionSpec<String> PREFILL_WORKERS =
+      fixedOrChoose("prefill-workers", "prefill workers");
+
+  /**
+   * {@return the fixed value of a {@link #fixedOrChoose} option, or 0 for {@code choose}}
+   *
+   * @throws AfdConfigurationException when the value is neither {@code choose} nor a positive
+   *     integer
+   */
+  public static int fixed(StrategyOptions options, OptionSpec<String> option) {
+    String value = options.get(option);
+    if (value.equals(CHOOSE)) {
+      return 0;
+    }
+    try {
+      int parsed = Integer.parseInt(value);
+      if (parsed >= 1) {
+        return parsed;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new AfdConfigurationException(
+        "Option '"
+            + option.key()
+            + "' must be 'choose' or a positive integer, got '"
+            + value
+            + "'");
+  }
+
+  private static final String CHOOSE = "choose";
+
+  private static OptionSpec<String> fixedOrChoose(String key, String what) {
+    return OptionSpec.text(
+        key, CHOOSE, what + ": a positive integer, or \"choose\" to let the strategy size it");
+  }
 
   /** System of the cluster that prefill devices come from. */
   public static final OptionSpec<String> PREFILL_SYSTEM = system("prefill");

@@ -64,6 +64,7 @@ public final class PrefillPool {
   }
 
   private final List<Option> options;
+  private final int fixedWorkers;
   private final double targetUtilization;
   private final WorkloadSpec workload;
 
@@ -81,8 +82,9 @@ public final class PrefillPool {
     this.systemIndex = placement.systemIndex();
     DataSize reserve = context.options().get(Knobs.RUNTIME_RESERVE);
     MoeModelSpec model = context.model();
+    this.fixedWorkers = Knobs.fixed(context.options(), Knobs.PREFILL_WORKERS);
     List<Option> priced = new ArrayList<>();
-    for (Parallelism.Width width : Parallelism.aggregated(context)) {
+    for (Parallelism.Width width : widths(context)) {
       Sharding sharding =
           new Sharding(
               width.tensorParallel(),
@@ -157,6 +159,36 @@ public final class PrefillPool {
             1));
   }
 
+  /**
+   * {@return the prefill layouts to price: exactly the fixed one when {@code prefill-tp}, {@code
+   * prefill-dp}, {@code prefill-moe-tp} and {@code prefill-ep} are all fixed, otherwise the
+   * aggregated layouts that match the fixed ones}
+   */
+  static List<Parallelism.Width> widths(StrategyContext context) {
+    int tp = Knobs.fixed(context.options(), Knobs.PREFILL_TENSOR_PARALLEL);
+    int dp = Knobs.fixed(context.options(), Knobs.PREFILL_DATA_PARALLEL);
+    int moeTp = Knobs.fixed(context.options(), Knobs.PREFILL_MOE_TENSOR_PARALLEL);
+    int ep = Knobs.fixed(context.options(), Knobs.PREFILL_EXPERT_PARALLEL);
+    if (tp > 0 && dp > 0 && moeTp > 0 && ep > 0) {
+      return List.of(new Parallelism.Width(tp, dp, moeTp, ep));
+    }
+    List<Parallelism.Width> widths = new ArrayList<>();
+    for (Parallelism.Width width : Parallelism.aggregated(context)) {
+      if ((tp == 0 || width.tensorParallel() == tp)
+          && (dp == 0 || width.dataParallel() == dp)
+          && (moeTp == 0 || width.moeTensorParallel() == moeTp)
+          && (ep == 0 || width.expertParallel() == ep)) {
+        widths.add(width);
+      }
+    }
+    return widths;
+  }
+
+  /** {@return the fixed prefill worker count, 0 when the pool is sized by {@link #choose}} */
+  public int fixedWorkers() {
+    return fixedWorkers;
+  }
+
   /** {@return the layouts that fit in memory} */
   public List<Option> options() {
     return options;
@@ -181,10 +213,13 @@ public final class PrefillPool {
     boolean bestMeets = false;
     for (Option option : options) {
       int workers =
-          (int)
-              Math.max(
-                  1,
-                  Math.ceil(requestsPerSecond / (targetUtilization * option.requestsPerSecond())));
+          fixedWorkers > 0
+              ? fixedWorkers
+              : (int)
+                  Math.max(
+                      1,
+                      Math.ceil(
+                          requestsPerSecond / (targetUtilization * option.requestsPerSecond())));
       if ((long) workers * option.devices() > maxDevices) {
         continue;
       }

@@ -14,6 +14,7 @@ import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.ClosedLoop;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
 import dev.afd.plugin.strategies.common.Parallelism;
@@ -45,6 +46,7 @@ final class PdStrategy implements ServingStrategy {
   private final PrefillPool prefill;
   private final double imbalance;
   private final DataSize reserve;
+  private final boolean closedLoop;
 
   PdStrategy(StrategyContext context) {
     this.context = context;
@@ -65,6 +67,7 @@ final class PdStrategy implements ServingStrategy {
     this.prefill = new PrefillPool(context, pricer, prefillPlacement);
     this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
     this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
+    this.closedLoop = context.options().get(Knobs.ARRIVALS).equals("closed-loop");
   }
 
   /** A decode pool; the prefill pool is derived during evaluation. */
@@ -218,6 +221,12 @@ final class PdStrategy implements ServingStrategy {
         "communication", TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()));
     stages.put("prefill-step", TimeSpan.ofSeconds(pool.option().stepSeconds()));
     double ttft = pool.ttftSeconds();
+    if (closedLoop) {
+      double[] loop = closedLoop(c, sharding, pool);
+      ttft = loop[0];
+      tpot = loop[1];
+      tokensPerSecond = loop[2];
+    }
     return result
         .knobs(knobs)
         .devices(devices, roles)
@@ -231,6 +240,54 @@ final class PdStrategy implements ServingStrategy {
         .stageTimes(stages)
         .fidelityMix(PricedStep.mix(fidelity))
         .build();
+  }
+
+  /**
+   * Solves the closed loop (see {@link ClosedLoop}) of {@code workers · dp · batch} clients: the
+   * prefill pool is the queueing station ({@code workers · dp · batch} servers of one prefill step
+   * each), KV transfer and decode the delay {@code Z = t_kv + (osl − 1)·TPOT}. TPOT depends on the
+   * sequences actually decoding ({@code X·(osl − 1)·TPOT}, spread over the decode ranks), which
+   * depends on throughput; a damped fixed-point iteration finds the consistent state. The first
+   * round, in which every client arrives at once, is averaged in with weight {@code 1/R} ({@link
+   * Knobs#REQUESTS_PER_CLIENT}).
+   *
+   * @return TTFT seconds, TPOT seconds and output tokens per second
+   */
+  private double[] closedLoop(PdCandidate c, Sharding sharding, PrefillPool.Choice pool) {
+    WorkloadSpec workload = context.workload();
+    long osl = workload.outputTokens();
+    Parallelism.Width width = c.decode();
+    int ranks = c.workers() * width.dataParallel();
+    int clients = ranks * c.batch();
+    Parallelism.Width prefillWidth = pool.option().width();
+    int servers = pool.workers() * prefillWidth.dataParallel() * pool.option().batch();
+    double service = pool.option().stepSeconds();
+    double perRank = c.batch();
+    double ttft = 0;
+    double tpot = 0;
+    double throughput = 0;
+    for (int iteration = 0; iteration < 40; iteration++) {
+      long decoding = Math.max(1, Math.round(perRank));
+      StepShape rank = StepShape.decode(decoding, Workloads.meanDecodeContext(workload));
+      StepShape group = StepShape.decode(rank.tokens() * width.dataParallel(), 0);
+      tpot =
+          pricer.price(Side.MIXER, rank, sharding, decodePlacement).total()
+              + pricer.price(Side.FEED_FORWARD, group, sharding, decodePlacement).total();
+      double delay = pool.kvSeconds() + (osl - 1) * tpot;
+      ClosedLoop.Solution solution = ClosedLoop.solve(clients, servers, service, delay);
+      ttft = solution.responseSeconds() + pool.kvSeconds();
+      throughput = solution.throughput();
+      double next = Math.min(c.batch(), throughput * (osl - 1) * tpot / ranks);
+      if (Math.abs(next - perRank) <= 0.005 * perRank) {
+        break;
+      }
+      perRank = 0.5 * (perRank + next);
+    }
+    // First round: all clients reach the prefill pool at once and are served c at a time.
+    double firstTtft = service * (Math.ceil(clients / (double) servers) + 1) / 2 + pool.kvSeconds();
+    double rounds = context.options().get(Knobs.REQUESTS_PER_CLIENT);
+    ttft = (firstTtft + (rounds - 1) * ttft) / rounds;
+    return new double[] {ttft, tpot, throughput * osl};
   }
 
   private double kvTransferSeconds(int prefillFirst, SystemSpec prefillSystem, int decodeWidth) {

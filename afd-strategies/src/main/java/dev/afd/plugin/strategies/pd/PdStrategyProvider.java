@@ -32,7 +32,14 @@ public final class PdStrategyProvider implements StrategyProvider {
           Knobs.PREFIX_ON_DECODE,
           Knobs.OVERLAP_KV_TRANSFER,
           Knobs.PREFILL_SYSTEM,
-          Knobs.DECODE_SYSTEM);
+          Knobs.DECODE_SYSTEM,
+          Knobs.ARRIVALS,
+          Knobs.REQUESTS_PER_CLIENT,
+          Knobs.PREFILL_TENSOR_PARALLEL,
+          Knobs.PREFILL_DATA_PARALLEL,
+          Knobs.PREFILL_MOE_TENSOR_PARALLEL,
+          Knobs.PREFILL_EXPERT_PARALLEL,
+          Knobs.PREFILL_WORKERS);
 
   @Override
   public String id() {

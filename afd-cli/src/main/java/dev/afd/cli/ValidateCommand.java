@@ -1,0 +1,74 @@
+package dev.afd.cli;
+
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.engine.validate.Validation;
+import dev.afd.engine.validate.ValidationOutput;
+import dev.afd.engine.validate.ValidationReport;
+import dev.afd.engine.validate.ValidationSummary;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code afd validate}: predictions against measured end-to-end TTFT and TPOT. */
+@Command(
+    name = "validate",
+    description =
+        "Compare afd's TTFT and TPOT predictions with measured serving runs (an"
+            + " AIConfigurator-format silicon CSV): MAPE, median and p90 error per partition.")
+final class ValidateCommand implements Callable<Integer> {
+  @ParentCommand AfdCommand root;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--silicon",
+      required = true,
+      paramLabel = "FILE",
+      description = "Silicon CSV (AIConfigurator silicon_sample.csv format).")
+  Path silicon;
+
+  @Option(
+      names = "--out",
+      paramLabel = "DIR",
+      description = "Write validation.csv, validation.json and validation.html here.")
+  Path out;
+
+  @Option(names = "--json", description = "Print the JSON summary.")
+  boolean json;
+
+  @Override
+  public Integer call() {
+    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
+      throw new AfdConfigurationException("Output directory '" + out + "' is a file");
+    }
+    List<ValidationOutput.Run> runs = Validation.run(root.engine(), silicon, root.kernelDatabase);
+    if (out != null) {
+      try {
+        ValidationOutput.write(out, runs, silicon.getFileName().toString());
+      } catch (UncheckedIOException e) {
+        throw new AfdConfigurationException(
+            "Output directory '" + out + "' is not writable: " + e.getCause().getMessage(), e);
+      }
+    }
+    PrintWriter writer = spec.commandLine().getOut();
+    if (json) {
+      writer.print(ValidationOutput.json(runs));
+    } else {
+      List<ValidationSummary> summaries = new ArrayList<>();
+      for (ValidationOutput.Run run : runs) {
+        summaries.add(run.summary());
+      }
+      writer.print(ValidationReport.text(summaries));
+    }
+    return 0;
+  }
+}

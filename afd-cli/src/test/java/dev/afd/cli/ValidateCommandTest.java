@@ -1,0 +1,67 @@
+package dev.afd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.afd.engine.validate.SiliconCsvFixtures;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidateCommandTest {
+  record Result(int status, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int status = AfdCommand.run(args, new PrintWriter(out), new PrintWriter(err));
+    return new Result(status, out.toString(), err.toString());
+  }
+
+  @Test
+  void validatesSyntheticSampleEndToEnd(@TempDir Path directory) throws Exception {
+    Path csv = directory.resolve("sample.csv");
+    Files.writeString(csv, SiliconCsvFixtures.sample());
+    Path out = directory.resolve("out");
+    Result result = run("validate", "--silicon", csv.toString(), "--out", out.toString(), "--json");
+    assertThat(result.err()).isEmpty();
+    assertThat(result.status()).isZero();
+    JsonNode json = new ObjectMapper().readTree(result.out());
+    assertThat(json.get("rowsUsed").asInt()).isEqualTo(2);
+    assertThat(json.get("rowsSkipped").asInt()).isEqualTo(1);
+    assertThat(json.get("overall").get("ttftMape").asDouble()).isPositive();
+    assertThat(json.get("overall").get("tpotMape").asDouble()).isPositive();
+    assertThat(json.get("partitions")).hasSize(3);
+    assertThat(
+            json.get("rowsSkippedByReason")
+                .get("model 'moonshotai/Kimi-K2.5' is not in the catalog")
+                .asInt())
+        .isEqualTo(1);
+    assertThat(out.resolve("validation.csv")).exists();
+    assertThat(Files.readAllLines(out.resolve("validation.csv"))).hasSize(4);
+    assertThat(Files.readString(out.resolve("validation.html"))).contains("<svg").contains("TTFT");
+  }
+
+  @Test
+  void missingFileExitsTwoWithOneLine(@TempDir Path directory) {
+    Path csv = directory.resolve("none.csv");
+    Result result = run("validate", "--silicon", csv.toString());
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err()).isEqualTo("afd: Silicon file '" + csv + "' does not exist\n");
+  }
+
+  @Test
+  void missingKernelDatabaseExitsTwo(@TempDir Path directory) throws Exception {
+    Path csv = directory.resolve("sample.csv");
+    Files.writeString(csv, SiliconCsvFixtures.sample());
+    Path db = directory.resolve("db");
+    Result result = run("validate", "--silicon", csv.toString(), "--kernel-db", db.toString());
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo("afd: Kernel database directory '" + db + "' does not exist\n");
+  }
+}

@@ -1,0 +1,94 @@
+package dev.afd.engine.validate;
+
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.cost.KernelCostModel;
+import dev.afd.engine.AfdEngine;
+import dev.afd.engine.cost.RooflineCostModel;
+import dev.afd.engine.network.AnalyticalNetworkModel;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The CI accuracy gate: DeepSeek-V3/R1 rows on H200 and B200 with TensorRT-LLM (agg and disagg)
+ * must reach TPOT MAPE ≤ {@value #MAX_TPOT_MAPE} %, TTFT MAPE ≤ {@value #MAX_TTFT_MAPE} % and
+ * coverage ≥ {@value #MIN_COVERAGE}. Other partitions are reported, not gated.
+ *
+ * <p>Usage: {@code ValidationGate SILICON_CSV AICONFIGURATOR_DIR}. Exit 0 when the gate passes, 1
+ * when it fails, 2 on bad input.
+ */
+public final class ValidationGate {
+  /** Largest TPOT MAPE the gate accepts, in percent. */
+  public static final double MAX_TPOT_MAPE = 20;
+
+  /** Largest TTFT MAPE the gate accepts, in percent. */
+  public static final double MAX_TTFT_MAPE = 35;
+
+  /** Smallest share of gated rows that must get a prediction. */
+  public static final double MIN_COVERAGE = 0.9;
+
+  static final Set<String> MODELS = Set.of("deepseek-ai/DeepSeek-V3", "deepseek-ai/DeepSeek-R1");
+  static final Set<String> SYSTEMS = Set.of("h200_sxm", "b200_sxm");
+
+  private ValidationGate() {}
+
+  /** {@return whether a row is gated} */
+  public static boolean gated(SiliconRow row) {
+    return MODELS.contains(row.modelPath())
+        && SYSTEMS.contains(row.system())
+        && row.backend().equals("trtllm");
+  }
+
+  /**
+   * Runs the gate.
+   *
+   * @param args silicon CSV and AIConfigurator directory
+   */
+  public static void main(String[] args) {
+    System.exit(run(args, System.out, System.err));
+  }
+
+  /** {@return the exit status} */
+  static int run(String[] args, PrintStream out, PrintStream err) {
+    if (args.length != 2) {
+      err.println("usage: ValidationGate SILICON_CSV AICONFIGURATOR_DIR");
+      return 2;
+    }
+    try {
+      List<SiliconRow> rows =
+          SiliconCsv.read(Path.of(args[0])).stream().filter(ValidationGate::gated).toList();
+      AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
+      KernelCostModel kernels = KernelModels.measuredOrRoofline(Path.of(args[1]));
+      List<RowResult> results =
+          new Validator(engine, kernels, AnalyticalNetworkModel::new).validate(rows);
+      ValidationSummary summary = ValidationSummary.of(kernels.id(), results);
+      out.print(ValidationReport.text(List.of(summary)));
+      ValidationSummary.Partition gate = summary.overall();
+      boolean pass =
+          gate.coverage() >= MIN_COVERAGE
+              && gate.ttft().mape() <= MAX_TTFT_MAPE
+              && gate.tpot().mape() <= MAX_TPOT_MAPE;
+      out.printf(
+          Locale.ROOT,
+          "gate (DeepSeek-V3/R1, H200/B200, trtllm): coverage %.1f %% (min %.0f %%), TTFT MAPE"
+              + " %.1f %% (max %.0f %%), TPOT MAPE %.1f %% (max %.0f %%): %s%n",
+          gate.coverage() * 100,
+          MIN_COVERAGE * 100,
+          gate.ttft().mape(),
+          MAX_TTFT_MAPE,
+          gate.tpot().mape(),
+          MAX_TPOT_MAPE,
+          pass ? "PASS" : "FAIL");
+      return pass ? 0 : 1;
+    } catch (AfdConfigurationException e) {
+      err.println("validation gate: " + e.getMessage());
+      return 2;
+    }
+  }
+
+  static KernelCostModel roofline() {
+    return new RooflineCostModel();
+  }
+}

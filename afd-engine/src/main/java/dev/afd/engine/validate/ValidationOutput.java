@@ -1,0 +1,247 @@
+package dev.afd.engine.validate;
+
+import dev.afd.engine.json.Json;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Writes validation results: {@code validation.csv} (row by row), {@code validation.json} (the
+ * summary) and {@code validation.html} (self-contained, inline SVG predicted-vs-measured scatter
+ * plots). Files are written to a temporary name and moved into place.
+ */
+public final class ValidationOutput {
+  private ValidationOutput() {}
+
+  /**
+   * A validation run: one kernel cost model's results and summary.
+   *
+   * @param results one per row
+   * @param summary their summary
+   */
+  public record Run(List<RowResult> results, ValidationSummary summary) {
+    /** Copies. */
+    public Run {
+      results = List.copyOf(results);
+    }
+  }
+
+  /** Named, sourced empirical constants the predictions use, shown in every output. */
+  public static Map<String, String> constants() {
+    Map<String, String> constants = new LinkedHashMap<>();
+    constants.put(
+        "tokens per iteration (agg chunk)",
+        RowMapper.DEFAULT_TOKENS_PER_ITERATION
+            + " (TensorRT-LLM max_num_tokens default; assumed for SGLang/vLLM)");
+    constants.put(
+        "requests per client",
+        "10 (benchmark harness: AIConfigurator trtllm_backend.py, InferenceMAX num_prompts = 10 ×"
+            + " concurrency)");
+    constants.put(
+        "expert imbalance", "1.3 (strategy default, DeepSeek-V3 technical report §3.4 motivation)");
+    constants.put(
+        "runtime reserve",
+        "3.9 GiB per device (AIConfigurator system files: other_mem 3.5 GiB + nccl_mem 392 MiB)");
+    constants.put(
+        "closed-loop arrival wait",
+        "1 iteration (a returning client misses the iteration already formed; derived, not fitted)");
+    constants.put("roofline half-saturation", "dev.afd.engine.cost.RooflineParameters.DEFAULT");
+    return constants;
+  }
+
+  /** {@return the JSON summary: {@code overall}, {@code partitions}, {@code rowsUsed}, …} */
+  public static String json(List<Run> runs) {
+    Map<String, Object> root = new LinkedHashMap<>();
+    Run primary = runs.get(0);
+    Map<String, Object> first = primary.summary().toMap();
+    root.put("costModel", first.get("costModel"));
+    root.put("overall", first.get("overall"));
+    root.put("partitions", first.get("partitions"));
+    root.put("rowsUsed", first.get("rowsUsed"));
+    root.put("rowsSkipped", first.get("rowsSkipped"));
+    root.put("rowsSkippedByReason", first.get("rowsSkippedByReason"));
+    List<Map<String, Object>> others = new ArrayList<>();
+    for (Run run : runs.subList(1, runs.size())) {
+      others.add(run.summary().toMap());
+    }
+    root.put("otherCostModels", others);
+    root.put("constants", constants());
+    return Json.write(root);
+  }
+
+  /** {@return validation.csv text, every run's rows} */
+  public static String csv(List<Run> runs) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        "cost_model,id,line,model,system,backend,mode,isl,osl,concurrency,used,reason,"
+            + "measured_ttft_ms,predicted_ttft_ms,ttft_ape,measured_tpot_ms,predicted_tpot_ms,"
+            + "tpot_ape,knobs,assumptions\n");
+    for (Run run : runs) {
+      for (RowResult result : run.results()) {
+        SiliconRow row = result.row();
+        List<String> fields = new ArrayList<>();
+        fields.add(result.costModel());
+        fields.add(row.id());
+        fields.add(String.valueOf(row.line()));
+        fields.add(row.modelPath());
+        fields.add(row.system());
+        fields.add(row.backend());
+        fields.add(row.mode());
+        fields.add(String.valueOf(row.isl()));
+        fields.add(String.valueOf(row.osl()));
+        fields.add(String.valueOf(row.concurrency()));
+        fields.add(String.valueOf(result.used()));
+        fields.add(result.reason());
+        fields.add(number(row.ttftMs()));
+        fields.add(result.used() ? number(result.predictedTtftMs()) : "");
+        fields.add(result.used() ? number(result.ttftError()) : "");
+        fields.add(number(row.tpotMs()));
+        fields.add(result.used() ? number(result.predictedTpotMs()) : "");
+        fields.add(result.used() ? number(result.tpotError()) : "");
+        fields.add(knobs(result.knobs()));
+        fields.add(result.assumptions());
+        List<String> quoted = new ArrayList<>();
+        for (String field : fields) {
+          quoted.add(quote(field));
+        }
+        out.append(String.join(",", quoted)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+
+  private static String knobs(Map<String, String> knobs) {
+    List<String> parts = new ArrayList<>();
+    new TreeMap<>(knobs).forEach((key, value) -> parts.add(key + "=" + value));
+    return String.join(" ", parts);
+  }
+
+  private static String number(double value) {
+    return String.format(Locale.ROOT, "%.3f", value);
+  }
+
+  private static String quote(String field) {
+    if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
+      return "\"" + field.replace("\"", "\"\"") + "\"";
+    }
+    return field;
+  }
+
+  /** {@return the self-contained HTML report} */
+  public static String html(List<Run> runs, String source) {
+    StringBuilder out = new StringBuilder();
+    out.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">")
+        .append("<title>afd validation</title><style>")
+        .append("body{font-family:sans-serif;margin:24px;color:#222}")
+        .append("table{border-collapse:collapse;margin:8px 0 24px}")
+        .append("td,th{border:1px solid #ccc;padding:3px 8px;font-size:13px;text-align:right}")
+        .append("td:first-child,th:first-child{text-align:left}")
+        .append(".charts{display:flex;flex-wrap:wrap;gap:16px}")
+        .append("</style></head><body>\n");
+    out.append("<h1>afd end-to-end validation</h1>\n<p>Silicon sample: ")
+        .append(escape(source))
+        .append(". Absolute percentage error |predicted − measured| / measured; p90 by nearest")
+        .append(" rank.</p>\n");
+    for (Run run : runs) {
+      ValidationSummary summary = run.summary();
+      out.append("<h2>Kernel cost model: ").append(escape(summary.costModel())).append("</h2>\n");
+      out.append("<table><tr><th>partition</th><th>used</th><th>skipped</th>")
+          .append("<th>TTFT MAPE %</th><th>median</th><th>p90</th>")
+          .append("<th>TPOT MAPE %</th><th>median</th><th>p90</th></tr>\n");
+      for (ValidationSummary.Partition partition : summary.partitions()) {
+        out.append(row(partition));
+      }
+      out.append(row(summary.overall())).append("</table>\n");
+      out.append("<table><tr><th>skipped because</th><th>rows</th></tr>\n");
+      summary
+          .rowsSkippedByReason()
+          .forEach(
+              (reason, count) ->
+                  out.append("<tr><td>")
+                      .append(escape(reason))
+                      .append("</td><td>")
+                      .append(count)
+                      .append("</td></tr>\n"));
+      out.append("</table>\n<div class=\"charts\">\n");
+      List<double[]> ttft = new ArrayList<>();
+      List<double[]> tpot = new ArrayList<>();
+      List<Boolean> disagg = new ArrayList<>();
+      for (RowResult result : run.results()) {
+        if (result.used()) {
+          ttft.add(new double[] {result.row().ttftMs(), result.predictedTtftMs()});
+          tpot.add(new double[] {result.row().tpotMs(), result.predictedTpotMs()});
+          disagg.add(result.row().mode().equals("disagg"));
+        }
+      }
+      out.append(ScatterSvg.render("TTFT (ms), " + summary.costModel(), ttft, disagg));
+      out.append(ScatterSvg.render("TPOT (ms), " + summary.costModel(), tpot, disagg));
+      out.append("</div>\n");
+    }
+    out.append("<h2>Empirical constants</h2>\n<table>");
+    constants()
+        .forEach(
+            (name, value) ->
+                out.append("<tr><td>")
+                    .append(escape(name))
+                    .append("</td><td style=\"text-align:left\">")
+                    .append(escape(value))
+                    .append("</td></tr>\n"));
+    out.append("</table>\n</body></html>\n");
+    return out.toString();
+  }
+
+  private static String row(ValidationSummary.Partition p) {
+    return String.format(
+        Locale.ROOT,
+        "<tr><td>%s</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
+            + "<td>%.1f</td><td>%.1f</td><td>%.1f</td></tr>%n",
+        escape(p.key()),
+        p.rowsUsed(),
+        p.rowsSkipped(),
+        p.ttft().mape(),
+        p.ttft().median(),
+        p.ttft().p90(),
+        p.tpot().mape(),
+        p.tpot().median(),
+        p.tpot().p90());
+  }
+
+  static String escape(String text) {
+    return text.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;");
+  }
+
+  /**
+   * Writes validation.csv, validation.json and validation.html into {@code directory}.
+   *
+   * @throws UncheckedIOException if writing fails
+   */
+  public static void write(Path directory, List<Run> runs, String source) {
+    try {
+      Files.createDirectories(directory);
+      atomic(directory.resolve("validation.csv"), csv(runs));
+      atomic(directory.resolve("validation.json"), json(runs));
+      atomic(directory.resolve("validation.html"), html(runs, source));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void atomic(Path file, String text) throws IOException {
+    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
+    Files.writeString(temporary, text, StandardCharsets.UTF_8);
+    Files.move(
+        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

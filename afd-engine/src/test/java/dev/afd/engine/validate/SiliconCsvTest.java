@@ -1,0 +1,83 @@
+package dev.afd.engine.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.afd.api.AfdConfigurationException;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class SiliconCsvTest {
+  static final String HEADER = String.join(",", SiliconCsv.REQUIRED);
+
+  static String agg(String isl, String ttft) {
+    return "r1,\"db; silicon_concurrency=16; x=1\",trtllm,1.2,deepseek-ai/DeepSeek-V3,h200_sxm,agg,"
+        + isl
+        + ",1024,fp8,fp8,16,8,1,1,8,1,,,,,,,,,,,,,,,"
+        + ttft
+        + ",20.5";
+  }
+
+  @Test
+  void readsAggRowWithQuotedSourceAndConcurrency() {
+    List<SiliconRow> rows = SiliconCsv.parse("s.csv", HEADER + "\n" + agg("1024", "300") + "\n");
+    assertThat(rows).hasSize(1);
+    SiliconRow row = rows.get(0);
+    assertThat(row.line()).isEqualTo(2);
+    assertThat(row.concurrency()).isEqualTo(16);
+    assertThat(row.agg()).isEqualTo(new SiliconRow.Pool(16, 1, 8, 1, 1, 8, 1));
+    assertThat(row.prefill()).isEqualTo(SiliconRow.Pool.NONE);
+    assertThat(row.ttftMs()).isEqualTo(300.0);
+    assertThat(row.partition()).isEqualTo("deepseek-ai/DeepSeek-V3 | h200_sxm | trtllm | agg");
+  }
+
+  @Test
+  void namesFileLineAndColumnOfBadInteger() {
+    assertThatThrownBy(
+            () ->
+                SiliconCsv.parse("s.csv", HEADER + "\n" + agg("1024", "1") + "\n" + agg("1k", "1")))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "Silicon file 's.csv' line 3, column 'isl': expected a positive integer, got '1k'");
+  }
+
+  @Test
+  void namesFileLineAndColumnOfBadLatency() {
+    assertThatThrownBy(() -> SiliconCsv.parse("s.csv", HEADER + "\n" + agg("1024", "-3")))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "Silicon file 's.csv' line 2, column 'silicon_ttft_ms': expected a positive number of"
+                + " milliseconds, got '-3'");
+  }
+
+  @Test
+  void rejectsMissingColumn() {
+    assertThatThrownBy(() -> SiliconCsv.parse("s.csv", "id,backend\nx,y\n"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage("Silicon file 's.csv' line 1: missing column 'silicon_data_source'");
+  }
+
+  @Test
+  void rejectsWrongFieldCount() {
+    assertThatThrownBy(() -> SiliconCsv.parse("s.csv", HEADER + "\na,b\n"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage("Silicon file 's.csv' line 2: expected 33 fields, got 2");
+  }
+
+  @Test
+  void rejectsUnterminatedQuote() {
+    assertThatThrownBy(() -> SiliconCsv.parse("s.csv", HEADER + "\n\"a,b\n"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage("Silicon file 's.csv' line 2: unterminated quoted field");
+  }
+
+  @Test
+  void rejectsMissingFile(@TempDir Path directory) {
+    Path file = directory.resolve("none.csv");
+    assertThatThrownBy(() -> SiliconCsv.read(file))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage("Silicon file '" + file + "' does not exist");
+  }
+}

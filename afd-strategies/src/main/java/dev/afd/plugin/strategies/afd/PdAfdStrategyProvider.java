@@ -32,7 +32,12 @@ public final class PdAfdStrategyProvider implements StrategyProvider {
           Knobs.OVERLAP_KV_TRANSFER,
           Knobs.PREFILL_SYSTEM,
           Knobs.ATTENTION_SYSTEM,
-          Knobs.FFN_SYSTEM);
+          Knobs.FFN_SYSTEM,
+          Knobs.PREFILL_TENSOR_PARALLEL,
+          Knobs.PREFILL_DATA_PARALLEL,
+          Knobs.PREFILL_MOE_TENSOR_PARALLEL,
+          Knobs.PREFILL_EXPERT_PARALLEL,
+          Knobs.PREFILL_WORKERS);
 
   @Override
   public String id() {

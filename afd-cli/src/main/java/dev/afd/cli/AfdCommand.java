@@ -20,7 +20,14 @@ import picocli.CommandLine.ScopeType;
     description =
         "Finds the best way to serve a Mixture-of-Experts LLM on a cluster under latency targets:"
             + " aggregation, prefill/decode and attention-FFN disaggregation.",
-    subcommands = {PluginsCommand.class, HardwareCommand.class, ExploreCommand.class})
+    subcommands = {
+      PluginsCommand.class,
+      HardwareCommand.class,
+      ModelCommand.class,
+      ImportHfCommand.class,
+      NetworkCommand.class,
+      ExploreCommand.class
+    })
 public final class AfdCommand {
   /** Exit status for bad input and broken plugins. */
   public static final int EXIT_USAGE = 2;
@@ -43,6 +50,15 @@ public final class AfdCommand {
   List<Path> hardwareFiles = new ArrayList<>();
 
   @Option(
+      names = "--model-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "A model spec file written by 'afd import-hf', or a Hugging Face config.json, whose model"
+              + " joins the built-in models wherever a model id is accepted (repeatable).")
+  List<Path> modelFiles = new ArrayList<>();
+
+  @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
       description = "Show stack traces of errors.")
@@ -58,6 +74,7 @@ public final class AfdCommand {
               .discoverPlugins()
               .pluginPath(pluginPath)
               .hardwareFiles(hardwareFiles)
+              .modelFiles(modelFiles)
               .build();
     }
     return engine;

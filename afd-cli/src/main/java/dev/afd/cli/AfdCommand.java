@@ -16,6 +16,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "afd",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = AfdCommand.Version.class,
     description =
         "Finds the best way to serve a Mixture-of-Experts LLM on a cluster under latency targets:"

@@ -61,6 +61,33 @@ class ImportHfCommandTest {
   }
 
   @Test
+  void exploreAcceptsTheImportedModel() throws IOException {
+    Path config = write("tiny--Mixtral_config.json", ModelCommandTest.MIXTRAL);
+    Path written = directory.resolve("tiny.yaml");
+    CommandResult.run(
+        "import-hf", config.toString(), "--id", "tiny-moe", "--out", written.toString());
+
+    CommandResult result =
+        CommandResult.run(
+            "--model-file",
+            written.toString(),
+            "explore",
+            "--model",
+            "tiny-moe",
+            "--system",
+            "h200-nvl8",
+            "--gpus",
+            "1",
+            "--strategies",
+            "agg",
+            "--json");
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.status()).isZero();
+    assertThat(result.out()).contains("\"tiny-moe\"");
+  }
+
+  @Test
   void writesJsonUnlessTheFileEndsInYaml() throws IOException {
     Path config = write("tiny--Mixtral_config.json", ModelCommandTest.MIXTRAL);
     Path written = directory.resolve("tiny.json");

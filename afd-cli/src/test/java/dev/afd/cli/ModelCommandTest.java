@@ -193,6 +193,14 @@ class ModelCommandTest {
   }
 
   @Test
+  void everySubcommandHasHelp() {
+    CommandResult result = CommandResult.run("model", "show", "--help");
+
+    assertThat(result.status()).isZero();
+    assertThat(result.outLines().get(0)).startsWith("Usage: afd model show [-hV] [--json]");
+  }
+
+  @Test
   void aMissingModelFileExitsWithOneLine() {
     CommandResult result = CommandResult.run("model", "list", "--model-file", "missing.yaml");
 

@@ -18,6 +18,7 @@ import picocli.CommandLine.ScopeType;
 @Command(
     name = "afd",
     mixinStandardHelpOptions = true,
+    scope = ScopeType.INHERIT,
     versionProvider = AfdCommand.Version.class,
     description =
         "Finds the best way to serve a Mixture-of-Experts LLM on a cluster under latency targets:"
@@ -25,7 +26,10 @@ import picocli.CommandLine.ScopeType;
     subcommands = {
       PluginsCommand.class,
       HardwareCommand.class,
+      ModelCommand.class,
+      ImportHfCommand.class,
       KernelDbCommand.class,
+      NetworkCommand.class,
       ExploreCommand.class,
       EstimateCommand.class,
       ValidateCommand.class
@@ -50,6 +54,15 @@ public final class AfdCommand {
           "A YAML or JSON file of custom accelerators, systems and clusters that join the"
               + " discovered hardware (repeatable; later files may refer to earlier ones).")
   List<Path> hardwareFiles = new ArrayList<>();
+
+  @Option(
+      names = "--model-file",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FILE",
+      description =
+          "A model spec file written by 'afd import-hf', or a Hugging Face config.json, whose model"
+              + " joins the built-in models wherever a model id is accepted (repeatable).")
+  List<Path> modelFiles = new ArrayList<>();
 
   @Option(
       names = "--verbose",
@@ -88,6 +101,7 @@ public final class AfdCommand {
               .discoverPlugins()
               .pluginPath(pluginPath)
               .hardwareFiles(hardwareFiles)
+              .modelFiles(modelFiles)
               .build();
     }
     return engine;

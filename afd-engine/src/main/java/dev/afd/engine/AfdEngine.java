@@ -15,6 +15,7 @@ import dev.afd.engine.hardware.HardwareLookup;
 import dev.afd.engine.internal.LoadedProvider;
 import dev.afd.engine.internal.ProviderLoader;
 import dev.afd.engine.internal.ProviderOrigin;
+import dev.afd.engine.model.ModelSpecFiles;
 import dev.afd.spi.HardwareProvider;
 import dev.afd.spi.ModelProvider;
 import dev.afd.spi.OptionSpec;
@@ -43,7 +44,8 @@ import java.util.stream.Stream;
  * <p>Build with {@link #builder()}. Immutable and thread-safe once built. Discovery collects every
  * problem (duplicate ids, throwing providers, missing classes, empty results) into one {@link
  * AfdPluginException}. Accelerators, systems and clusters from {@linkplain Builder#hardwareFiles
- * hardware files} join the discovered ones for every lookup and listing.
+ * hardware files} join the discovered ones for every lookup and listing, and so do the models of
+ * {@linkplain Builder#modelFiles model files}.
  */
 public final class AfdEngine {
   private static final System.Logger LOGGER = System.getLogger(AfdEngine.class.getName());
@@ -56,11 +58,12 @@ public final class AfdEngine {
   private final Map<String, ClusterSpec> clusters;
   private final ImmutableList<Path> hardwareFiles;
   private final Map<String, MoeModelSpec> models;
+  private final ImmutableList<Path> modelFiles;
   private final Map<String, StrategyProvider> strategies;
   private final ImmutableList<Path> kernelDatabases;
   private final ImmutableList<PluginInfo> plugins;
 
-  private AfdEngine(Discovery discovery, HardwareFileContent files) {
+  private AfdEngine(Discovery discovery, HardwareFileContent files, List<Path> modelFiles) {
     this.hardwareProviders = ImmutableList.copyOf(discovery.hardware);
     this.modelProviders = ImmutableList.copyOf(discovery.models);
     this.strategyProviders = ImmutableList.copyOf(discovery.strategies);
@@ -69,6 +72,7 @@ public final class AfdEngine {
     this.clusters = files.clustersById;
     this.hardwareFiles = ImmutableList.copyOf(files.files);
     this.models = discovery.modelsById;
+    this.modelFiles = ImmutableList.copyOf(modelFiles);
     this.strategies = discovery.strategiesById;
     this.kernelDatabases = ImmutableList.copyOf(discovery.kernelDatabases);
     this.plugins = ImmutableList.copyOf(discovery.plugins);
@@ -113,6 +117,11 @@ public final class AfdEngine {
   /** {@return every model, sorted by id} */
   public List<MoeModelSpec> models() {
     return List.copyOf(models.values());
+  }
+
+  /** {@return the model files whose models joined the discovered models, in order} */
+  public List<Path> modelFiles() {
+    return modelFiles;
   }
 
   /** {@return every strategy provider, sorted by id} */
@@ -208,6 +217,7 @@ public final class AfdEngine {
     private final List<ClassLoader> loaders = new ArrayList<>();
     private final List<Path> pluginPaths = new ArrayList<>();
     private final List<Path> hardwareFiles = new ArrayList<>();
+    private final List<Path> modelFiles = new ArrayList<>();
     private final List<HardwareProvider> hardware = new ArrayList<>();
     private final List<ModelProvider> models = new ArrayList<>();
     private final List<StrategyProvider> strategies = new ArrayList<>();
@@ -245,6 +255,17 @@ public final class AfdEngine {
       return this;
     }
 
+    /**
+     * Adds model files whose models join the discovered models: afd model spec files (YAML or JSON,
+     * see {@link ModelSpecFiles}, as written by {@code afd import-hf}) or Hugging Face {@code
+     * config.json} files. Files are read in order after discovery; no file may define a model id
+     * that is already known.
+     */
+    public Builder modelFiles(List<Path> files) {
+      files.forEach(file -> modelFiles.add(requireNonNull(file, "file")));
+      return this;
+    }
+
     /** Registers a hardware provider directly. */
     public Builder addHardwareProvider(HardwareProvider provider) {
       hardware.add(requireNonNull(provider, "provider"));
@@ -266,8 +287,8 @@ public final class AfdEngine {
     /**
      * Discovers, validates and builds.
      *
-     * @throws AfdConfigurationException if a plugin path is missing or not a jar, or a hardware
-     *     file is missing, malformed or invalid
+     * @throws AfdConfigurationException if a plugin path is missing or not a jar, a hardware or
+     *     model file is missing, malformed or invalid, or a model file reuses a known model id
      * @throws AfdPluginException listing every plugin problem found
      */
     public AfdEngine build() {
@@ -293,7 +314,42 @@ public final class AfdEngine {
         }
         throw new AfdPluginException(message.toString());
       }
-      return new AfdEngine(discovery, readHardwareFiles(discovery));
+      HardwareFileContent hardwareContent = readHardwareFiles(discovery);
+      readModelFiles(discovery);
+      return new AfdEngine(discovery, hardwareContent, modelFiles);
+    }
+
+    private void readModelFiles(Discovery discovery) {
+      Map<String, Path> fromFiles = new LinkedHashMap<>();
+      for (Path file : modelFiles) {
+        if (!Files.exists(file)) {
+          throw new AfdConfigurationException("model file '" + file + "' does not exist");
+        }
+        MoeModelSpec model = ModelSpecFiles.read(file);
+        Path earlier = fromFiles.get(model.id());
+        if (earlier != null) {
+          throw new AfdConfigurationException(
+              "model file '"
+                  + file
+                  + "' defines model '"
+                  + model.id()
+                  + "', which model file '"
+                  + earlier
+                  + "' already defines; give one of them another id, for example with 'afd"
+                  + " import-hf --id'");
+        }
+        if (discovery.modelsById.containsKey(model.id())) {
+          throw new AfdConfigurationException(
+              "model file '"
+                  + file
+                  + "' defines model '"
+                  + model.id()
+                  + "', which is already a known model; give it another id, for example with"
+                  + " 'afd import-hf --id'");
+        }
+        fromFiles.put(model.id(), file);
+        discovery.modelsById.put(model.id(), model);
+      }
     }
 
     private HardwareFileContent readHardwareFiles(Discovery discovery) {

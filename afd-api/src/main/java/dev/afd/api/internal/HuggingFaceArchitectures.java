@@ -235,9 +235,15 @@ public final class HuggingFaceArchitectures {
             .equals("FP8")) {
           kvCache = Precision.FP8;
         }
-        HuggingFaceConfig scheme = settings.child("kv_cache_scheme").orElse(null);
-        if (scheme != null && scheme.optionalNonNegativeInt("num_bits", 16) == 8) {
-          kvCache = Precision.FP8;
+        if (settings.hasString("kv_cache_scheme")) {
+          if (settings.requiredString("kv_cache_scheme").equalsIgnoreCase("FP8")) {
+            kvCache = Precision.FP8;
+          }
+        } else {
+          HuggingFaceConfig scheme = settings.child("kv_cache_scheme").orElse(null);
+          if (scheme != null && scheme.optionalNonNegativeInt("num_bits", 16) == 8) {
+            kvCache = Precision.FP8;
+          }
         }
       }
       return new Precisions(attention, experts, feedForward, kvCache);
@@ -541,9 +547,18 @@ public final class HuggingFaceArchitectures {
 
   private static Stack nemotronH(HuggingFaceConfig config, Precisions precisions) {
     int hidden = config.positiveInt("hidden_size");
-    int layers = config.positiveInt("num_hidden_layers");
-    String pattern = config.requiredString("hybrid_override_pattern");
-    if (pattern.length() != layers) {
+    // Older configs give "hybrid_override_pattern" (M, *, E, -); newer ones "layers_block_type"
+    // (mamba, attention, moe, mlp) and leave num_hidden_layers null.
+    String pattern =
+        config.has("hybrid_override_pattern")
+            ? config.requiredString("hybrid_override_pattern")
+            : nemotronPattern(config, "layers_block_type");
+    int layers = config.has("num_hidden_layers") ? config.positiveInt("num_hidden_layers") : 0;
+    if (pattern.isEmpty()) {
+      throw new AfdConfigurationException(
+          config.file() + ": missing required field 'hybrid_override_pattern'");
+    }
+    if (layers != 0 && pattern.length() != layers) {
       throw config.invalid(
           "hybrid_override_pattern", layers + " characters long (num_hidden_layers)", pattern);
     }
@@ -553,7 +568,10 @@ public final class HuggingFaceArchitectures {
       stack.add(List.of(nemotronBlock(config, precisions, hidden, pattern.charAt(index), blocks)));
     }
     List<List<Block>> mtp = new ArrayList<>();
-    String mtpPattern = config.optionalString("mtp_hybrid_override_pattern").orElse("");
+    String mtpPattern =
+        config.has("mtp_hybrid_override_pattern")
+            ? config.requiredString("mtp_hybrid_override_pattern")
+            : nemotronPattern(config, "mtp_layers_block_type");
     for (int index = 0;
         index < config.optionalNonNegativeInt("num_nextn_predict_layers", 0);
         index++) {
@@ -566,6 +584,22 @@ public final class HuggingFaceArchitectures {
       }
     }
     return new Stack(stack, mtp);
+  }
+
+  private static String nemotronPattern(HuggingFaceConfig config, String field) {
+    StringBuilder pattern = new StringBuilder();
+    for (String type : config.optionalStrings(field)) {
+      pattern.append(
+          switch (type) {
+            case "mamba" -> 'M';
+            case "attention" -> '*';
+            case "moe" -> 'E';
+            case "mlp" -> '-';
+            default ->
+                throw config.invalid(field, "made of mamba, attention, moe and mlp entries", type);
+          });
+    }
+    return pattern.toString();
   }
 
   private static Block nemotronBlock(
@@ -590,14 +624,16 @@ public final class HuggingFaceArchitectures {
                   config.positiveInt("conv_kernel"),
                   precisions.attention(),
                   ACTIVATIONS);
-          case '*' ->
-              gqa(
-                  hidden,
-                  config.positiveInt("num_attention_heads"),
-                  config.positiveInt("num_key_value_heads"),
-                  config.positiveInt("head_dim"),
-                  0,
-                  precisions);
+          case '*' -> {
+            int heads = config.positiveInt("num_attention_heads");
+            yield gqa(
+                hidden,
+                heads,
+                config.optionalPositiveInt("num_key_value_heads", heads),
+                config.optionalPositiveInt("head_dim", hidden / heads),
+                0,
+                precisions);
+          }
           case '-' ->
               new DenseFfnBlock(
                   hidden,

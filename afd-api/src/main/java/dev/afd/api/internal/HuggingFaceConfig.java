@@ -72,6 +72,15 @@ public final class HuggingFaceConfig {
     return values.get(field) != null;
   }
 
+  /**
+   * {@return whether the field holds a string}
+   *
+   * @param field the field
+   */
+  public boolean hasString(String field) {
+    return values.get(field) instanceof String;
+  }
+
   private String path(String field) {
     return prefix + field;
   }

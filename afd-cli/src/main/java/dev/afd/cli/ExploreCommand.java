@@ -1,11 +1,15 @@
 package dev.afd.cli;
 
 import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.hardware.ClusterSpec;
+import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.explore.Explorer;
+import dev.afd.engine.explore.Scenario;
+import dev.afd.engine.explore.ScenarioResult;
 import dev.afd.engine.explore.StudyResult;
 import dev.afd.engine.explore.StudyRunner;
 import dev.afd.engine.explore.StudySpec;
@@ -47,6 +51,14 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Option(names = "--system", paramLabel = "ID", description = "System id, for example b200-nvl8.")
   String system;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "ID",
+      description =
+          "Cluster id from a --hardware-file (several systems, for example GPUs for attention and"
+              + " NPUs for the FFN); instead of --system.")
+  String cluster;
 
   @Option(names = "--gpus", paramLabel = "N", description = "GPU budget.")
   Integer gpus;
@@ -107,7 +119,10 @@ final class ExploreCommand implements Callable<Integer> {
     StudyRunner runner = new StudyRunner(explorer.build(), engine::model, engine::system);
     StudyResult result;
     try {
-      result = runner.run(studySpec, candidate -> {});
+      result =
+          cluster == null
+              ? runner.run(studySpec, candidate -> {})
+              : runOnCluster(engine, explorer.build(), studySpec);
     } catch (CancellationException e) {
       progress.finish();
       spec.commandLine().getErr().println("afd: cancelled; no output written");
@@ -134,6 +149,26 @@ final class ExploreCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Runs the study on {@code --cluster}: every system of the cluster keeps its size, and the device
+   * budget is {@code --gpus} or the whole cluster.
+   */
+  private StudyResult runOnCluster(AfdEngine engine, Explorer explorer, StudySpec study) {
+    long start = System.nanoTime();
+    ClusterSpec clusterSpec = engine.cluster(cluster);
+    int budget = study.systems().get(0).devices();
+    List<ScenarioResult> results = new ArrayList<>();
+    for (String modelId : study.models()) {
+      MoeModelSpec model = engine.model(modelId);
+      for (StudySpec.WorkloadSlo workload : study.workloads()) {
+        Scenario scenario =
+            new Scenario(model, clusterSpec, budget, workload.workload(), workload.slo());
+        results.add(explorer.explore(scenario, study.strategies(), candidate -> {}));
+      }
+    }
+    return new StudyResult(study, results, (System.nanoTime() - start) / 1e9);
+  }
+
   private StudySpec studySpec() {
     StudySpec base = null;
     if (study != null) {
@@ -153,7 +188,18 @@ final class ExploreCommand implements Callable<Integer> {
           "No model given; use --model ID (see 'afd model list') or --study paper-b200");
     }
     List<StudySpec.SystemBudget> systems;
-    if (system != null || gpus != null) {
+    if (cluster != null) {
+      if (system != null || study != null) {
+        throw new AfdConfigurationException(
+            "Option --cluster replaces --system and --study; give one of them");
+      }
+      int budget = gpus != null ? gpus : root.engine().cluster(cluster).deviceCount();
+      if (budget < 1) {
+        throw new AfdConfigurationException(
+            "Option --gpus must be at least 1, got '" + budget + "'");
+      }
+      systems = List.of(new StudySpec.SystemBudget(cluster, budget));
+    } else if (system != null || gpus != null) {
       String systemId =
           system != null ? system : base != null ? base.systems().get(0).system() : null;
       if (systemId == null) {

@@ -6,6 +6,7 @@ import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.explore.Explorer;
+import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.StudyResult;
 import dev.afd.engine.explore.StudyRunner;
 import dev.afd.engine.explore.StudySpec;
@@ -49,6 +50,14 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Option(names = "--system", paramLabel = "ID", description = "System id, for example b200-nvl8.")
   String system;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "ID",
+      description =
+          "Cluster id from a --hardware-file (several systems, for example GPUs for attention and"
+              + " NPUs for the FFN); instead of --system.")
+  String cluster;
 
   @Option(names = "--gpus", paramLabel = "N", description = "GPU budget.")
   Integer gpus;
@@ -117,11 +126,15 @@ final class ExploreCommand implements Callable<Integer> {
     StudyResult result;
     // Open the output directory before searching, so an unwritable --out fails at once.
     ExploreOutputs outputs = out == null ? null : ExploreOutputs.open(out);
+    List<Scenario> scenarios =
+        cluster == null
+            ? runner.scenarios(studySpec)
+            : runner.scenarios(studySpec, engine.cluster(cluster));
     try (outputs) {
       if (outputs == null) {
-        result = runner.run(studySpec, candidate -> {});
+        result = runner.run(studySpec, scenarios, scenario -> candidate -> {});
       } else {
-        result = runner.runPerScenario(studySpec, outputs::results);
+        result = runner.run(studySpec, scenarios, outputs::results);
         outputs.finish(result);
       }
     } catch (CancellationException e) {
@@ -172,7 +185,18 @@ final class ExploreCommand implements Callable<Integer> {
           "No model given; use --model ID (see 'afd model list') or --study paper-b200");
     }
     List<StudySpec.SystemBudget> systems;
-    if (system != null || gpus != null) {
+    if (cluster != null) {
+      if (system != null || study != null) {
+        throw new AfdConfigurationException(
+            "Option --cluster replaces --system and --study; give one of them");
+      }
+      int budget = gpus != null ? gpus : root.engine().cluster(cluster).deviceCount();
+      if (budget < 1) {
+        throw new AfdConfigurationException(
+            "Option --gpus must be at least 1, got '" + budget + "'");
+      }
+      systems = List.of(new StudySpec.SystemBudget(cluster, budget));
+    } else if (system != null || gpus != null) {
       String systemId =
           system != null ? system : base != null ? base.systems().get(0).system() : null;
       if (systemId == null) {

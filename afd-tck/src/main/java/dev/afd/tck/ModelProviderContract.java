@@ -3,21 +3,29 @@ package dev.afd.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.afd.api.cost.OperatorTime;
+import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.internal.Checks;
 import dev.afd.api.model.Block;
 import dev.afd.api.model.LayerGroup;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.Sharding;
 import dev.afd.api.model.StepShape;
+import dev.afd.api.operator.CollectiveOperator;
 import dev.afd.api.operator.Operator;
+import dev.afd.api.unit.DataSize;
+import dev.afd.engine.cost.RooflineCostModel;
 import dev.afd.spi.ModelProvider;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The contract every {@link ModelProvider} must meet, including custom block types: each block
- * emits finite, non-negative operators for prefill and decode steps.
+ * The contract every {@link ModelProvider} must meet, including custom block types (a {@link Block}
+ * implementation outside {@code dev.afd.api.model.block}): each block emits finite, non-negative
+ * operators for prefill and decode steps, unsharded and sharded, and the engine's {@link
+ * RooflineCostModel} prices every operator it emits. Extend it and implement {@link
+ * #createProvider()}.
  *
  * @since 0.1
  */
@@ -68,27 +76,89 @@ public abstract class ModelProviderContract {
     }
   }
 
+  /** Unsharded, and a sharding with every degree above one and imbalanced experts. */
+  private static final List<Sharding> SHARDINGS =
+      List.of(Sharding.single(), new Sharding(2, 2, 2, 4, 1.3));
+
+  private static final List<StepShape> SHAPES =
+      List.of(StepShape.prefill(2, 128, 512), StepShape.decode(16, 4096));
+
+  private static List<Block> blocks(MoeModelSpec model) {
+    List<Block> blocks = new ArrayList<>(model.edges());
+    for (LayerGroup group : model.layers()) {
+      blocks.addAll(group.blocks());
+    }
+    for (LayerGroup group : model.nextTokenPredictionLayers()) {
+      blocks.addAll(group.blocks());
+    }
+    return blocks;
+  }
+
+  private static List<Operator> emit(Block block, StepShape shape, Sharding sharding) {
+    List<Operator> operators = new ArrayList<>();
+    block.emit(shape, sharding, (group, operator) -> operators.add(operator));
+    return operators;
+  }
+
   @Test
   void everyBlockEmitsFiniteOperatorsForPrefillAndDecode() {
     for (MoeModelSpec model : createProvider().models()) {
-      List<Block> blocks = new ArrayList<>(model.edges());
-      for (LayerGroup group : model.layers()) {
-        blocks.addAll(group.blocks());
+      for (Block block : blocks(model)) {
+        for (Sharding sharding : SHARDINGS) {
+          for (StepShape shape : SHAPES) {
+            for (Operator operator : emit(block, shape, sharding)) {
+              assertThat(operator.flops())
+                  .as(
+                      "%s %s %s FLOPs under %s",
+                      model.id(), block.kind(), operator.name(), sharding)
+                  .isFinite()
+                  .isNotNegative();
+              assertThat(operator.memoryBytes())
+                  .as(
+                      "%s %s %s bytes under %s",
+                      model.id(), block.kind(), operator.name(), sharding)
+                  .isFinite()
+                  .isNotNegative();
+            }
+          }
+        }
       }
-      for (Block block : blocks) {
-        for (StepShape shape :
-            List.of(StepShape.prefill(2, 128, 512), StepShape.decode(16, 4096))) {
-          List<Operator> operators = new ArrayList<>();
-          block.emit(shape, Sharding.single(), (group, operator) -> operators.add(operator));
-          for (Operator operator : operators) {
-            assertThat(operator.flops())
-                .as("%s %s %s FLOPs", model.id(), block.kind(), operator.name())
-                .isFinite()
-                .isNotNegative();
-            assertThat(operator.memoryBytes())
-                .as("%s %s %s bytes", model.id(), block.kind(), operator.name())
-                .isFinite()
-                .isNotNegative();
+    }
+  }
+
+  /**
+   * Every operator a block emits, custom blocks included, is one the engine can price: compute
+   * operators through the roofline, collectives with a positive group size (a network model prices
+   * those).
+   */
+  @Test
+  void everyBlockIsPricedByTheEngineRoofline() {
+    RooflineCostModel roofline = new RooflineCostModel();
+    AcceleratorSpec accelerator = TestingAccelerators.gpu(DataSize.ofGigabytes(80));
+    for (MoeModelSpec model : createProvider().models()) {
+      for (Block block : blocks(model)) {
+        for (Sharding sharding : SHARDINGS) {
+          for (StepShape shape : SHAPES) {
+            for (Operator operator : emit(block, shape, sharding)) {
+              String subject =
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "%s block '%s' (%s) operator '%s' under %s",
+                      model.id(),
+                      block.kind(),
+                      block.getClass().getName(),
+                      operator.name(),
+                      sharding);
+              if (operator instanceof CollectiveOperator collective) {
+                assertThat(collective.bytes()).as("bytes of " + subject).isFinite();
+                continue;
+              }
+              OperatorTime time = roofline.time(operator, accelerator);
+              assertThat(time.seconds())
+                  .as("roofline seconds of " + subject)
+                  .isFinite()
+                  .isNotNegative();
+            }
           }
         }
       }

@@ -83,9 +83,40 @@ public final class StudyRunner {
    */
   public StudyResult runPerScenario(
       StudySpec study, Function<Scenario, Consumer<ServingResult>> resultsOf) {
+    return run(study, scenarios(study), resultsOf);
+  }
+
+  /**
+   * {@return the scenarios of a study on a given cluster (its systems replace the study's), with
+   * the study's first GPU budget}
+   */
+  public List<Scenario> scenarios(StudySpec study, ClusterSpec cluster) {
+    int budget =
+        study.systems().isEmpty() ? cluster.deviceCount() : study.systems().get(0).devices();
+    List<Scenario> scenarios = new ArrayList<>();
+    for (String modelId : study.models()) {
+      MoeModelSpec model = models.apply(modelId);
+      for (StudySpec.WorkloadSlo workload : study.workloads()) {
+        scenarios.add(new Scenario(model, cluster, budget, workload.workload(), workload.slo()));
+      }
+    }
+    return scenarios;
+  }
+
+  /**
+   * Runs the given scenarios of a study.
+   *
+   * @param study the study (its strategies)
+   * @param scenarios the scenarios, in order
+   * @param resultsOf makes the consumer of one scenario's results
+   */
+  public StudyResult run(
+      StudySpec study,
+      List<Scenario> scenarios,
+      Function<Scenario, Consumer<ServingResult>> resultsOf) {
     long start = System.nanoTime();
     List<ScenarioResult> results = new ArrayList<>();
-    for (Scenario scenario : scenarios(study)) {
+    for (Scenario scenario : scenarios) {
       results.add(explorer.explore(scenario, study.strategies(), resultsOf.apply(scenario)));
     }
     return new StudyResult(study, results, (System.nanoTime() - start) / 1e9);

@@ -1,0 +1,65 @@
+package dev.afd.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code afd explore --cluster}: a multi-system cluster from a hardware file. */
+class ExploreClusterTest {
+  private static final String CLUSTER_FILE =
+      "clusters:\n"
+          + "  - id: h200-attention-b200-ffn\n"
+          + "    systems: [{system: h200-nvl8, deviceCount: 8}, {system: b200-nvl8, deviceCount: 8}]\n"
+          + "    crossSystemFabric: {name: ib, kind: switch, size: 2, bandwidthPerDirection: 400"
+          + " Gbit/s, latency: 5 us}\n";
+
+  private static Path clusterFile(Path directory) throws IOException {
+    return Files.writeString(directory.resolve("cluster.yaml"), CLUSTER_FILE);
+  }
+
+  @Test
+  void exploresEveryStrategyOnTheWholeCluster(@TempDir Path directory) throws IOException {
+    CommandResult result =
+        CommandResult.run(
+            "--hardware-file",
+            clusterFile(directory).toString(),
+            "explore",
+            "--model",
+            "qwen3-30b-a3b",
+            "--cluster",
+            "h200-attention-b200-ffn",
+            "--strategies",
+            "agg-afd",
+            "--set",
+            "agg-afd.ffn-system=b200-nvl8",
+            "--threads",
+            "1");
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.status()).isZero();
+    assertThat(result.out()).contains("qwen3-30b-a3b on 16 × h200-nvl8").contains("agg-afd");
+  }
+
+  @Test
+  void rejectsClusterTogetherWithSystem(@TempDir Path directory) throws IOException {
+    CommandResult result =
+        CommandResult.run(
+            "--hardware-file",
+            clusterFile(directory).toString(),
+            "explore",
+            "--model",
+            "qwen3-30b-a3b",
+            "--cluster",
+            "h200-attention-b200-ffn",
+            "--system",
+            "h200-nvl8");
+
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo("afd: Option --cluster replaces --system and --study; give one of them\n");
+  }
+}

@@ -133,7 +133,12 @@ public final class AfdPipeline {
           attention.compute(group)
               + attention.communication(group)
               + (routerOnAttention ? router : 0);
-      double f = ffn.compute(group) + ffn.communication(group) - (routerOnAttention ? router : 0);
+      // The A→F and F→A transfers replace the expert-parallel dispatch and combine.
+      double f =
+          ffn.compute(group)
+              + ffn.communication(group)
+              - ffn.expertCommunication(group)
+              - (routerOnAttention ? router : 0);
       double c1 = transfers[group][0];
       double c2 = transfers[group][1];
       double sum = a + c1 + f + c2;

@@ -16,6 +16,7 @@ public final class PricedStep {
   final double[] computePerLayer;
   final double[] communicationPerLayer;
   final double[] routerPerLayer;
+  final double[] expertCommunicationPerLayer;
   final int[] layerCounts;
   double edgeSeconds;
   final double[] fidelitySeconds = new double[Fidelity.values().length];
@@ -25,6 +26,7 @@ public final class PricedStep {
     computePerLayer = new double[size];
     communicationPerLayer = new double[size];
     routerPerLayer = new double[size];
+    expertCommunicationPerLayer = new double[size];
     layerCounts = new int[size];
     for (int index = 0; index < size; index++) {
       layerCounts[index] = groups.get(index).count();
@@ -49,6 +51,14 @@ public final class PricedStep {
   /** {@return one layer's router seconds in a group (part of {@link #compute(int)})} */
   public double router(int group) {
     return routerPerLayer[group];
+  }
+
+  /**
+   * {@return one layer's expert-parallel dispatch and combine seconds in a group (part of {@link
+   * #communication(int)}); attention-FFN disaggregation replaces them by its own transfers}
+   */
+  public double expertCommunication(int group) {
+    return expertCommunicationPerLayer[group];
   }
 
   /** {@return one layer's collective seconds in a group} */

@@ -14,6 +14,7 @@ import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.network.NetworkModel;
 import dev.afd.api.operator.CollectiveOperator;
 import dev.afd.api.operator.OperatorGroup;
+import dev.afd.api.operator.ParallelScope;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -160,7 +161,11 @@ public final class StepPricer {
             sharding,
             (operatorGroup, operator) -> {
               if (operator instanceof CollectiveOperator collective) {
-                priced.communicationPerLayer[group] += collective(collective, placement);
+                double seconds = collective(collective, placement);
+                priced.communicationPerLayer[group] += seconds;
+                if (collective.scope() == ParallelScope.EXPERT) {
+                  priced.expertCommunicationPerLayer[group] += seconds;
+                }
                 return;
               }
               OperatorTime time = costModel.time(operator, placement.accelerator());

@@ -162,7 +162,6 @@ final class PdAfdStrategy implements ServingStrategy {
       fidelity[index] += pool.option().fidelitySeconds()[index];
     }
     Map<String, TimeSpan> stages = new LinkedHashMap<>(unit.step().stages());
-    stages.put("prefill-step", TimeSpan.ofSeconds(pool.option().stepSeconds()));
     double ttft = pool.ttftSeconds();
     return result
         .knobs(knobs)

@@ -219,7 +219,6 @@ final class PdStrategy implements ServingStrategy {
     stages.put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()));
     stages.put(
         "communication", TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()));
-    stages.put("prefill-step", TimeSpan.ofSeconds(pool.option().stepSeconds()));
     double ttft = pool.ttftSeconds();
     if (closedLoop) {
       double[] loop = closedLoop(c, sharding, pool);

@@ -121,24 +121,16 @@ class SimulatedNetworkModelTest {
   }
 
   @Test
-  void largeExchangeIsFast() {
-    // 128 × 128 on 16 nodes × 8 GPUs, every sender to every receiver (16 384 flows).
+  void largeExchangeIsLimitedByEachSendersInfiniBandPort() {
+    // 128 × 128 on 16 nodes × 8 GPUs, every sender to every receiver (16 384 flows). Its speed is
+    // measured by JMH (docs/performance.md), not asserted here.
     DeviceGroup all = DeviceGroup.first(128);
-    double best = Double.POSITIVE_INFINITY;
-    CommunicationTime time = null;
-    for (int run = 0; run < 5; run++) {
-      long start = System.nanoTime();
-      time = simulated.exchange(all, all, 14 * MIB, 128);
-      best = Math.min(best, (System.nanoTime() - start) / 1e6);
-    }
+    CommunicationTime time = simulated.exchange(all, all, 14 * MIB, 128);
     // Every sender pushes 120/128 of 14 MiB through its 50 GB/s InfiniBand port.
     assertThat(time.seconds())
         .isCloseTo(
             TestingSystems.INFINIBAND_LATENCY_SECONDS
                 + 14 * MIB * 120 / 128 / TestingSystems.INFINIBAND_BYTES_PER_SECOND,
             withinPercentage(1e-6));
-    System.out.printf(java.util.Locale.ROOT, "128x128 exchange simulated in %.1f ms%n", best);
-    // Generous bound: the tests run on C1 and shared cores; docs/network.md has the C2 figure.
-    assertThat(best).isLessThan(500);
   }
 }

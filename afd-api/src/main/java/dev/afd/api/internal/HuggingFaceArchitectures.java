@@ -155,10 +155,13 @@ public final class HuggingFaceArchitectures {
               true;
           default -> false;
         };
+    boolean tied = text.optionalBoolean("tie_word_embeddings", false);
+    // A tied head is the embedding table: when the embedding already counts as active, counting
+    // the head again would make active parameters exceed the total.
     boolean headActive =
         !architecture.equals("GlmMoeDsaForCausalLM")
-            && !architecture.equals("MiniMaxM2ForCausalLM");
-    boolean tied = text.optionalBoolean("tie_word_embeddings", false);
+            && !architecture.equals("MiniMaxM2ForCausalLM")
+            && !(tied && embeddingActive);
     List<Block> edges =
         List.of(
             new EmbeddingBlock(vocabulary, hidden, Precision.BF16, ACTIVATIONS, embeddingActive),

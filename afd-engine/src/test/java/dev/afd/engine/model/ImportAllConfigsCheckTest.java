@@ -31,4 +31,29 @@ class ImportAllConfigsCheckTest {
     }
     assertThat(buffer.toString(StandardCharsets.UTF_8)).contains("tally: ");
   }
+
+  @Test
+  void everyImportedModelHasNoMoreActiveThanTotalParameters() throws Exception {
+    Optional<Path> configs = SharedData.modelConfigs();
+    assumeThat(configs).as("../shared/data/model-configs").isPresent();
+    try (var files = java.nio.file.Files.list(configs.orElseThrow())) {
+      for (Path file :
+          files.filter(path -> path.toString().endsWith("_config.json")).sorted().toList()) {
+        if (file.getFileName().toString().contains("hf_quant")) {
+          continue;
+        }
+        dev.afd.api.model.MoeModelSpec model;
+        try {
+          model = HuggingFaceConfigImporter.read(file, "checked");
+        } catch (dev.afd.api.AfdConfigurationException unsupported) {
+          continue;
+        }
+        // Tied embeddings count once: a tied head must not push active above total.
+        assertThat(model.activeParameters())
+            .as(file.getFileName().toString())
+            .isPositive()
+            .isLessThanOrEqualTo(model.totalParameters());
+      }
+    }
+  }
 }

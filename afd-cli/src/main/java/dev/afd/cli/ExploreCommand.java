@@ -7,6 +7,7 @@ import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.Scenario;
+import dev.afd.engine.explore.StudyFiles;
 import dev.afd.engine.explore.StudyResult;
 import dev.afd.engine.explore.StudyRunner;
 import dev.afd.engine.explore.StudySpec;
@@ -44,6 +45,12 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Option(names = "--study", paramLabel = "NAME", description = "Built-in study: paper-b200.")
   String study;
+
+  @Option(
+      names = "--study-file",
+      paramLabel = "FILE",
+      description = "Study file (YAML or JSON): models, systems, workloads, strategies, options.")
+  Path studyFile;
 
   @Option(names = "--model", paramLabel = "ID", description = "Model id (repeatable).")
   List<String> models = new ArrayList<>();
@@ -168,6 +175,13 @@ final class ExploreCommand implements Callable<Integer> {
 
   private StudySpec studySpec() {
     StudySpec base = null;
+    if (study != null && studyFile != null) {
+      throw new AfdConfigurationException(
+          "Options --study and --study-file contradict each other; give one of them");
+    }
+    if (studyFile != null) {
+      base = StudyFiles.read(studyFile);
+    }
     if (study != null) {
       base =
           StudySpec.builtIn(study)
@@ -221,12 +235,16 @@ final class ExploreCommand implements Callable<Integer> {
             : base != null
                 ? base.strategies().stream().map(run -> run.strategyId()).toList()
                 : StudySpec.ALL_STRATEGIES;
+    // Explicit flags win over the study file, which wins over the defaults.
+    if (common.network == null) {
+      common.network = base != null ? base.network() : "analytical";
+    }
     return new StudySpec(
         base != null ? base.name() : "custom",
         modelIds,
         systems,
         workloadSlos,
-        common.runs(strategyIds),
+        common.runs(strategyIds, base == null ? List.of() : base.strategies()),
         common.network);
   }
 
@@ -237,31 +255,37 @@ final class ExploreCommand implements Callable<Integer> {
           "Options --workload and --prefix/--isl/--osl contradict each other; give a preset or an"
               + " explicit workload, not both");
     }
-    List<WorkloadSpec> chosen = new ArrayList<>();
+    List<StudySpec.WorkloadSlo> chosen = new ArrayList<>();
     if (explicit) {
       if (inputTokens == null || outputTokens == null) {
         throw new AfdConfigurationException(
             "An explicit workload needs both --isl and --osl (and optionally --prefix)");
       }
       chosen.add(
-          new WorkloadSpec("custom", prefix == null ? 0 : prefix, inputTokens, outputTokens));
+          strict(
+              new WorkloadSpec("custom", prefix == null ? 0 : prefix, inputTokens, outputTokens)));
     } else if (!workloads.isEmpty()) {
       for (String id : workloads) {
-        chosen.add(WorkloadSpec.preset(id));
+        chosen.add(strict(WorkloadSpec.preset(id)));
       }
     } else if (base != null) {
-      base.workloads().forEach(workload -> chosen.add(workload.workload()));
+      // A study keeps its own SLO per workload (strict for presets unless the file says otherwise).
+      chosen.addAll(base.workloads());
     } else {
-      chosen.add(WorkloadSpec.CHAT);
+      chosen.add(strict(WorkloadSpec.CHAT));
     }
     List<StudySpec.WorkloadSlo> result = new ArrayList<>();
-    for (WorkloadSpec workload : chosen) {
-      SloSpec strict = SloSpec.strict(workload);
-      TimeSpan ttftLimit = ttft == null ? strict.timeToFirstToken() : time("--ttft", ttft);
-      TimeSpan tpotLimit = tpot == null ? strict.timePerOutputToken() : time("--tpot", tpot);
-      result.add(new StudySpec.WorkloadSlo(workload, new SloSpec(ttftLimit, tpotLimit)));
+    for (StudySpec.WorkloadSlo workload : chosen) {
+      SloSpec slo = workload.slo();
+      TimeSpan ttftLimit = ttft == null ? slo.timeToFirstToken() : time("--ttft", ttft);
+      TimeSpan tpotLimit = tpot == null ? slo.timePerOutputToken() : time("--tpot", tpot);
+      result.add(new StudySpec.WorkloadSlo(workload.workload(), new SloSpec(ttftLimit, tpotLimit)));
     }
     return result;
+  }
+
+  private static StudySpec.WorkloadSlo strict(WorkloadSpec workload) {
+    return new StudySpec.WorkloadSlo(workload, SloSpec.strict(workload));
   }
 
   private static TimeSpan time(String option, String text) {

@@ -19,7 +19,6 @@ final class ExploreOptions {
   @Option(
       names = "--network",
       paramLabel = "MODEL",
-      defaultValue = "analytical",
       description = "Network model: analytical (default) or simulated.")
   String network;
 
@@ -31,7 +30,7 @@ final class ExploreOptions {
   List<String> settings = new ArrayList<>();
 
   Function<ClusterSpec, NetworkModel> networkModels() {
-    return switch (network) {
+    return switch (network == null ? "analytical" : network) {
       case "analytical" -> AnalyticalNetworkModel::new;
       case "simulated" -> SimulatedNetworkModel::new;
       default ->
@@ -44,9 +43,19 @@ final class ExploreOptions {
 
   /** {@return the runs for these strategies, with the --set options that name them} */
   List<StrategyRun> runs(List<String> strategies) {
+    return runs(strategies, List.of());
+  }
+
+  /** {@return the runs, starting from a study file's options and overlaying --set} */
+  List<StrategyRun> runs(List<String> strategies, List<StrategyRun> base) {
     Map<String, Map<String, String>> byStrategy = new LinkedHashMap<>();
     for (String strategy : strategies) {
       byStrategy.put(strategy, new TreeMap<>());
+    }
+    for (StrategyRun run : base) {
+      if (byStrategy.containsKey(run.strategyId())) {
+        byStrategy.get(run.strategyId()).putAll(run.options());
+      }
     }
     for (String setting : settings) {
       int dot = setting.indexOf('.');

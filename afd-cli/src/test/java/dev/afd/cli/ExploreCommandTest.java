@@ -89,6 +89,28 @@ class ExploreCommandTest {
   }
 
   @Test
+  void runsTheExampleStudyFile() {
+    CommandResult result =
+        CommandResult.run(
+            "explore", "--study-file", "../examples/studies/h200-chat-and-long-doc.yaml");
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out())
+        .contains("qwen3-235b-a22b on 32 × h200-nvl8, workload chat")
+        .contains("workload long-doc (prefix 0, isl 32768, osl 512), SLO TTFT ≤ 3 s, TPOT ≤ 40 ms");
+  }
+
+  @Test
+  void rejectsStudyAndStudyFileTogether() {
+    CommandResult result =
+        CommandResult.run(
+            "explore", "--study", "paper-b200", "--study-file", "../examples/studies/x.yaml");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: Options --study and --study-file contradict each other; give one of them\n");
+  }
+
+  @Test
   void rejectsUnknownModel() {
     CommandResult result =
         CommandResult.run("explore", "--model", "gpt-5", "--system", "h200-nvl8");

@@ -1,0 +1,194 @@
+package dev.afd.engine.explore;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.strategy.SloSpec;
+import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.api.unit.TimeSpan;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Reads a study file (YAML or JSON, by extension):
+ *
+ * <pre>{@code
+ * name: my-study
+ * models: [deepseek-v3]
+ * systems:
+ *   - {system: h200-nvl8, gpus: 64}
+ * workloads:
+ *   - chat                                   # a preset with its strict SLO
+ *   - {id: long-doc, prefix: 0, isl: 32768, osl: 512, ttft: "2 s", tpot: "30 ms"}
+ * strategies: [agg, pd]                     # default: all four
+ * options:                                  # per strategy, unit strings where they apply
+ *   agg: {tp: "4,8", batch: "16,32,64"}
+ * network: analytical                       # or simulated
+ * }</pre>
+ *
+ * <p>Every error names the file and the field.
+ */
+public final class StudyFiles {
+  private static final Set<String> FIELDS =
+      Set.of("name", "models", "systems", "workloads", "strategies", "options", "network");
+
+  private StudyFiles() {}
+
+  /**
+   * Reads a study file.
+   *
+   * @throws AfdConfigurationException naming the file and field for anything malformed
+   */
+  public static StudySpec read(Path file) {
+    String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    ObjectMapper mapper =
+        name.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
+    JsonNode root;
+    try {
+      root = mapper.readTree(Files.readString(file));
+    } catch (IOException e) {
+      throw error(file, "", "cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+    }
+    if (root == null || !root.isObject()) {
+      throw error(file, "", "must be a mapping with fields " + new java.util.TreeSet<>(FIELDS));
+    }
+    for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+      String field = names.next();
+      if (!FIELDS.contains(field)) {
+        throw error(
+            file,
+            field,
+            "is not a study field; expected one of " + new java.util.TreeSet<>(FIELDS));
+      }
+    }
+    String studyName = root.path("name").asText("study");
+    List<String> models = strings(file, root, "models", true);
+    List<StudySpec.SystemBudget> systems = new ArrayList<>();
+    JsonNode systemNodes = array(file, root, "systems", true);
+    for (int index = 0; index < systemNodes.size(); index++) {
+      JsonNode system = systemNodes.get(index);
+      String field = "systems[" + index + "]";
+      if (!system.hasNonNull("system") || !system.path("system").isTextual()) {
+        throw error(file, field + ".system", "must name a system id, for example h200-nvl8");
+      }
+      if (!system.path("gpus").canConvertToInt() || system.path("gpus").asInt() < 1) {
+        throw error(
+            file,
+            field + ".gpus",
+            "must be a GPU budget of at least 1, got '" + system.path("gpus").asText() + "'");
+      }
+      systems.add(
+          new StudySpec.SystemBudget(system.path("system").asText(), system.path("gpus").asInt()));
+    }
+    List<StudySpec.WorkloadSlo> workloads = new ArrayList<>();
+    JsonNode workloadNodes = array(file, root, "workloads", true);
+    for (int index = 0; index < workloadNodes.size(); index++) {
+      workloads.add(workload(file, "workloads[" + index + "]", workloadNodes.get(index)));
+    }
+    List<String> strategyIds =
+        root.has("strategies") ? strings(file, root, "strategies", true) : StudySpec.ALL_STRATEGIES;
+    Map<String, Map<String, String>> options = new TreeMap<>();
+    JsonNode optionNodes = root.path("options");
+    if (!optionNodes.isMissingNode()) {
+      if (!optionNodes.isObject()) {
+        throw error(file, "options", "must map strategy ids to their options");
+      }
+      for (Map.Entry<String, JsonNode> entry : optionNodes.properties()) {
+        if (!strategyIds.contains(entry.getKey())) {
+          throw error(
+              file,
+              "options." + entry.getKey(),
+              "names a strategy the study does not run; strategies: " + strategyIds);
+        }
+        Map<String, String> values = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> option : entry.getValue().properties()) {
+          values.put(option.getKey(), option.getValue().asText());
+        }
+        options.put(entry.getKey(), values);
+      }
+    }
+    List<StrategyRun> runs = new ArrayList<>();
+    for (String id : strategyIds) {
+      runs.add(new StrategyRun(id, options.getOrDefault(id, Map.of())));
+    }
+    String network = root.path("network").asText("analytical");
+    if (!network.equals("analytical") && !network.equals("simulated")) {
+      throw error(file, "network", "must be analytical or simulated, got '" + network + "'");
+    }
+    return new StudySpec(studyName, models, systems, workloads, runs, network);
+  }
+
+  private static StudySpec.WorkloadSlo workload(Path file, String field, JsonNode node) {
+    try {
+      if (node.isTextual()) {
+        WorkloadSpec preset = WorkloadSpec.preset(node.asText());
+        return new StudySpec.WorkloadSlo(preset, SloSpec.strict(preset));
+      }
+      if (!node.isObject()) {
+        throw error(file, field, "must be a preset name or a mapping with id, prefix, isl, osl");
+      }
+      for (String required : List.of("id", "isl", "osl")) {
+        if (!node.has(required)) {
+          throw error(file, field + "." + required, "is required");
+        }
+      }
+      WorkloadSpec workload =
+          new WorkloadSpec(
+              node.path("id").asText(),
+              node.path("prefix").asLong(0),
+              node.path("isl").asLong(),
+              node.path("osl").asLong());
+      SloSpec strict = SloSpec.strict(workload);
+      TimeSpan ttft =
+          node.has("ttft") ? TimeSpan.parse(node.path("ttft").asText()) : strict.timeToFirstToken();
+      TimeSpan tpot =
+          node.has("tpot")
+              ? TimeSpan.parse(node.path("tpot").asText())
+              : strict.timePerOutputToken();
+      return new StudySpec.WorkloadSlo(workload, new SloSpec(ttft, tpot));
+    } catch (AfdConfigurationException | IllegalArgumentException e) {
+      if (e.getMessage() != null && e.getMessage().startsWith("study file '")) {
+        throw e;
+      }
+      throw error(file, field, e.getMessage());
+    }
+  }
+
+  private static JsonNode array(Path file, JsonNode root, String field, boolean required) {
+    JsonNode node = root.path(field);
+    if (node.isMissingNode() && required) {
+      throw error(file, field, "is required");
+    }
+    if (!node.isArray() || node.isEmpty()) {
+      throw error(file, field, "must be a non-empty list");
+    }
+    return node;
+  }
+
+  private static List<String> strings(Path file, JsonNode root, String field, boolean required) {
+    JsonNode node = array(file, root, field, required);
+    List<String> values = new ArrayList<>();
+    for (int index = 0; index < node.size(); index++) {
+      if (!node.get(index).isTextual()) {
+        throw error(file, field + "[" + index + "]", "must be a string id");
+      }
+      values.add(node.get(index).asText());
+    }
+    return values;
+  }
+
+  private static AfdConfigurationException error(Path file, String field, String problem) {
+    return new AfdConfigurationException(
+        "study file '" + file + "'" + (field.isEmpty() ? "" : ": " + field) + " " + problem);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.afd.engine.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.unit.TimeSpan;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StudyFilesTest {
+  @TempDir Path directory;
+
+  private Path write(String name, String text) throws Exception {
+    return Files.writeString(directory.resolve(name), text);
+  }
+
+  @Test
+  void readsModelsSystemsWorkloadsStrategiesAndOptions() throws Exception {
+    Path file =
+        write(
+            "study.yaml",
+            "name: s\n"
+                + "models: [deepseek-v3]\n"
+                + "systems: [{system: h200-nvl8, gpus: 16}]\n"
+                + "workloads:\n"
+                + "  - chat\n"
+                + "  - {id: long-doc, isl: 32768, osl: 512, ttft: \"3 s\", tpot: \"40 ms\"}\n"
+                + "strategies: [agg, pd]\n"
+                + "options: {agg: {tp: \"4,8\"}}\n");
+    StudySpec study = StudyFiles.read(file);
+    assertThat(study.models()).containsExactly("deepseek-v3");
+    assertThat(study.systems()).containsExactly(new StudySpec.SystemBudget("h200-nvl8", 16));
+    assertThat(study.workloads()).hasSize(2);
+    // The chat preset takes the strict SLO of arXiv 2605.28302: TTFT 50 ms, TPOT 15 ms.
+    assertThat(study.workloads().get(0).slo().timeToFirstToken()).isEqualTo(TimeSpan.ofMillis(50));
+    assertThat(study.workloads().get(1).slo().timePerOutputToken())
+        .isEqualTo(TimeSpan.ofMillis(40));
+    assertThat(study.strategies())
+        .containsExactly(new StrategyRun("agg", Map.of("tp", "4,8")), StrategyRun.of("pd"));
+    assertThat(study.network()).isEqualTo("analytical");
+  }
+
+  @Test
+  void namesFileAndFieldForBadInput() throws Exception {
+    Path zero =
+        write(
+            "zero.yaml",
+            "models: [x]\nsystems: [{system: h200-nvl8, gpus: 0}]\nworkloads: [chat]\n");
+    assertThatThrownBy(() -> StudyFiles.read(zero))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "study file '"
+                + zero
+                + "': systems[0].gpus must be a GPU budget of at least 1, got '0'");
+    Path unknown = write("unknown.yaml", "models: [x]\nsystem: h200\n");
+    assertThatThrownBy(() -> StudyFiles.read(unknown))
+        .hasMessage(
+            "study file '"
+                + unknown
+                + "': system is not a study field; expected one of [models, name, network,"
+                + " options, strategies, systems, workloads]");
+    Path badTime =
+        write(
+            "time.json",
+            "{\"models\": [\"x\"], \"systems\": [{\"system\": \"s\", \"gpus\": 8}],"
+                + " \"workloads\": [{\"id\": \"w\", \"isl\": 8, \"osl\": 8, \"ttft\": \"3\"}]}");
+    assertThatThrownBy(() -> StudyFiles.read(badTime))
+        .hasMessage(
+            "study file '"
+                + badTime
+                + "': workloads[0] Cannot parse time span '3': a unit is required (ns, us, ms, s)");
+  }
+}

@@ -21,7 +21,6 @@ import dev.afd.spi.ModelProvider;
 import dev.afd.spi.OptionSpec;
 import dev.afd.spi.StrategyProvider;
 import java.io.IOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -703,14 +702,6 @@ public final class AfdEngine {
           loaded.origin().location(),
           loaded.origin().version(),
           contributes);
-    }
-  }
-
-  static URL toUrl(Path path) {
-    try {
-      return path.toUri().toURL();
-    } catch (MalformedURLException e) {
-      throw new AfdConfigurationException("Plugin path '" + path + "' is not a valid location", e);
     }
   }
 }

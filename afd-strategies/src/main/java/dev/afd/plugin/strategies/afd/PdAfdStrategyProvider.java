@@ -32,7 +32,13 @@ public final class PdAfdStrategyProvider implements StrategyProvider {
           Knobs.OVERLAP_KV_TRANSFER,
           Knobs.PREFILL_SYSTEM,
           Knobs.ATTENTION_SYSTEM,
-          Knobs.FFN_SYSTEM);
+          Knobs.FFN_SYSTEM,
+          // The prefill pool (PrefillPool) reads its fixed layout and worker count.
+          Knobs.PREFILL_TENSOR_PARALLEL,
+          Knobs.PREFILL_DATA_PARALLEL,
+          Knobs.PREFILL_MOE_TENSOR_PARALLEL,
+          Knobs.PREFILL_EXPERT_PARALLEL,
+          Knobs.PREFILL_WORKERS);
 
   @Override
   public String id() {

@@ -42,6 +42,18 @@ public record Speculation(int draftTokens, double acceptedPerStep, double stepSc
    * @param model the model (its decoder layer count)
    */
   public static Speculation of(int drafts, double firstAcceptance, MoeModelSpec model) {
+    return of(drafts, firstAcceptance, model.layerCount());
+  }
+
+  /**
+   * {@return the speculation of {@code drafts} MTP tokens on a model of {@code layers} decoder
+   * layers}
+   *
+   * @param drafts draft tokens per step
+   * @param firstAcceptance acceptance rate of the first draft
+   * @param layers decoder layers, MTP layers excluded
+   */
+  public static Speculation of(int drafts, double firstAcceptance, int layers) {
     if (drafts <= 0) {
       return NONE;
     }
@@ -55,8 +67,8 @@ public record Speculation(int draftTokens, double acceptedPerStep, double stepSc
       probability *= rate;
       expected += probability;
     }
-    int layers = Math.max(1, model.layerCount());
-    return new Speculation(drafts, expected, (layers + drafts) / (double) layers);
+    int decoderLayers = Math.max(1, layers);
+    return new Speculation(drafts, expected, (decoderLayers + drafts) / (double) decoderLayers);
   }
 
   /** {@return tokens emitted per sequence per decode step, {@code 1 + E}} */

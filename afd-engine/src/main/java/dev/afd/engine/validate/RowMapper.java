@@ -41,7 +41,7 @@ public final class RowMapper {
    * MTP draft tokens assumed for catalog models whose checkpoint ships a multi-token-prediction
    * layer and whose serving recipes run it: AIConfigurator models DeepseekV3ForCausalLM with {@code
    * nextn = 1} by default (acceptance {@code [0.85, 0.3, 0, 0, 0]}), as the TensorRT-LLM
-   * DeepSeek-R1 recipes deploy it. The silicon rows do not state it; every row of these models gets
+   * DeepSeek-R1 recipes use it. The silicon rows do not state it; every row of these models gets
    * it.
    */
   static final int MTP_DRAFT_TOKENS = 1;

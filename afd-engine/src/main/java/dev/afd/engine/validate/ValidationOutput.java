@@ -63,7 +63,7 @@ public final class ValidationOutput {
     constants.put(
         "MTP acceptance",
         "0.85 for the first draft (AIConfigurator nextn_accept_rates default [0.85, 0.3, 0, 0, 0];"
-            + " DeepSeek-V3 technical report §5.4.3: 85–90 %)");
+            + " DeepSeek-V3 technical report, MTP discussion: 85–90 %)");
     return constants;
   }
 

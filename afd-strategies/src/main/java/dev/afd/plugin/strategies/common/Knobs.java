@@ -159,7 +159,8 @@ public final class Knobs {
   /**
    * Acceptance rate of the first MTP draft token. Default 0.85: AIConfigurator's {@code
    * nextn_accept_rates} default {@code [0.85, 0.3, 0, 0, 0]} (later drafts keep 0.3, 0, 0, 0); the
-   * DeepSeek-V3 technical report §5.4.3 measures 85–90 % acceptance of the second token.
+   * DeepSeek-V3 technical report (its discussion of multi-token prediction) reports 85–90 %
+   * acceptance of the second token.
    */
   public static final OptionSpec<Double> MTP_ACCEPTANCE =
       OptionSpec.number(

@@ -26,4 +26,19 @@ public interface KernelCostModel {
    * @return the time and its fidelity
    */
   OperatorTime time(Operator operator, AcceleratorSpec accelerator);
+
+  /**
+   * Prices a collective from a measured collective kernel, where the model has one for it (for
+   * example TensorRT-LLM's NVLink all-reduce inside a node); otherwise empty and the network model
+   * prices it. The default has none.
+   *
+   * @param collective the collective
+   * @param accelerator the accelerator it runs on
+   * @return the measured time, or empty
+   * @since 0.1
+   */
+  default java.util.Optional<OperatorTime> measuredCollective(
+      dev.afd.api.operator.CollectiveOperator collective, AcceleratorSpec accelerator) {
+    return java.util.Optional.empty();
+  }
 }

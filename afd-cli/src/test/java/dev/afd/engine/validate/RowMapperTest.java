@@ -50,9 +50,21 @@ class RowMapperTest {
         .containsEntry("ep", "8")
         .containsEntry("batch", "8")
         .containsEntry("chunk", "8192")
-        .containsEntry("arrivals", "closed-loop");
+        .containsEntry("arrivals", "closed-loop")
+        .containsEntry("mtp", "1");
+    assertThat(attempts.get(0).assumptions()).contains("MTP speculative decoding");
     assertThat(attempts.get(0).scenario().deviceBudget()).isEqualTo(8);
     assertThat(attempts.get(0).scenario().model().id()).isEqualTo("deepseek-r1");
+  }
+
+  @Test
+  void assumesMtpOnlyForDeepSeekV3Architecture() {
+    RowMapper.Mapping mapping =
+        new RowMapper(ENGINE)
+            .map(row(agg("Qwen/Qwen3-235B-A22B-FP8", "h200_sxm", "fp8", "8,8,1,1,1,8")));
+    assertThat(mapping).isInstanceOf(RowMapper.Mapped.class);
+    assertThat(((RowMapper.Mapped) mapping).attempts().get(0).run().options())
+        .doesNotContainKey("mtp");
   }
 
   @Test

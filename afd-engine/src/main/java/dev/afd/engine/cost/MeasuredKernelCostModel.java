@@ -6,6 +6,7 @@ import dev.afd.api.cost.Fidelity;
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.cost.OperatorTime;
 import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.operator.AttentionKind;
 import dev.afd.api.operator.AttentionOperator;
 import dev.afd.api.operator.CollectiveOperator;
@@ -377,6 +378,38 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
         resolved.get().toArray(String[]::new),
         new double[] {moe.tokens()});
   }
+
+  @Override
+  public Optional<OperatorTime> measuredCollective(
+      CollectiveOperator collective, AcceleratorSpec accelerator) {
+    requireNonNull(collective, "collective");
+    String system = systemsByAccelerator.get(requireNonNull(accelerator, "accelerator").id());
+    SystemLookups tables = system == null ? null : lookups.get(system);
+    return Optional.ofNullable(tables == null ? null : allReduce(tables, collective));
+  }
+
+  /**
+   * An all-reduce among at most one node's GPUs from the {@code custom_allreduce} table
+   * (TensorRT-LLM's NVLink all-reduce); bf16 messages of {@code bytes / 2} elements. Other
+   * collectives, other group sizes and sizes outside the grid return null (the network model prices
+   * them).
+   */
+  private static @Nullable OperatorTime allReduce(
+      SystemLookups tables, CollectiveOperator collective) {
+    if (collective.kind() != CollectiveKind.ALL_REDUCE || collective.groupSize() < 2) {
+      return null;
+    }
+    OperatorTime time =
+        lookup(
+            tables,
+            KernelFamilies.CUSTOM_ALL_REDUCE,
+            new String[] {null, "bfloat16", Integer.toString(collective.groupSize())},
+            new double[] {Math.max(1, collective.bytes() / ALL_REDUCE_BYTES_PER_ELEMENT)});
+    return time == null || time.fidelity() == Fidelity.EXTRAPOLATED ? null : time;
+  }
+
+  /** Bytes per element of the measured all-reduce messages (bfloat16). */
+  private static final double ALL_REDUCE_BYTES_PER_ELEMENT = 2;
 
   private static @Nullable OperatorTime lookup(
       SystemLookups tables, KernelFamily family, @Nullable String[] categories, double[] axes) {

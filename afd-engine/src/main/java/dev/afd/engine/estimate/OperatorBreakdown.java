@@ -85,6 +85,33 @@ public final class OperatorBreakdown {
         (group, operator) -> {
           String groupName = group.name().toLowerCase(Locale.ROOT).replace('_', '-');
           if (operator instanceof CollectiveOperator collective) {
+            java.util.Optional<OperatorTime> measured =
+                collective.groupSize() <= 1
+                    ? java.util.Optional.empty()
+                    : costModel.measuredCollective(
+                        collective, cluster.systems().get(step.systemIndex()).accelerator());
+            if (measured.isPresent()) {
+              rows.add(
+                  new OperatorRow(
+                      step.name(),
+                      side,
+                      layerGroup,
+                      layers,
+                      block.kind(),
+                      groupName,
+                      collective.name()
+                          + " ("
+                          + collective.kind().id()
+                          + " over "
+                          + collective.groupSize()
+                          + ")",
+                      0,
+                      collective.bytes(),
+                      measured.get().seconds(),
+                      measured.get().fidelity().id(),
+                      measured.get().source()));
+              return;
+            }
             CommunicationTime time =
                 collective.groupSize() <= 1
                     ? null

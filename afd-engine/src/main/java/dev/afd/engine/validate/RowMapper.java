@@ -37,6 +37,18 @@ public final class RowMapper {
    */
   public static final int DEFAULT_TOKENS_PER_ITERATION = 8192;
 
+  /**
+   * MTP draft tokens assumed for catalog models whose checkpoint ships a multi-token-prediction
+   * layer and whose serving recipes run it: AIConfigurator models DeepseekV3ForCausalLM with {@code
+   * nextn = 1} by default (acceptance {@code [0.85, 0.3, 0, 0, 0]}), as the TensorRT-LLM
+   * DeepSeek-R1 recipes use it. The silicon rows do not state it; every row of these models gets
+   * it.
+   */
+  static final int MTP_DRAFT_TOKENS = 1;
+
+  /** Catalog models served with {@link #MTP_DRAFT_TOKENS} (architecture DeepseekV3ForCausalLM). */
+  static final java.util.Set<String> MTP_MODELS = java.util.Set.of("deepseek-v3", "deepseek-r1");
+
   /** Hugging Face ids of the silicon sample → catalog ids (same architecture and checkpoint). */
   static final Map<String, String> MODELS = models();
 
@@ -165,9 +177,10 @@ public final class RowMapper {
     if (row.osl() < 2) {
       return new Skipped(row, "osl " + row.osl() + " has no TPOT");
     }
+    int drafts = MTP_MODELS.contains(modelId) ? MTP_DRAFT_TOKENS : 0;
     return switch (row.mode()) {
-      case "agg" -> agg(row, model, system.get(), workload);
-      case "disagg" -> disagg(row, model, system.get(), workload);
+      case "agg" -> agg(row, model, system.get(), workload, drafts);
+      case "disagg" -> disagg(row, model, system.get(), workload, drafts);
       default -> new Skipped(row, "mode '" + row.mode() + "' is neither 'agg' nor 'disagg'");
     };
   }
@@ -273,8 +286,17 @@ public final class RowMapper {
     return new Scenario(model, cluster, devices, workload, SloSpec.unbounded());
   }
 
+  private static void speculation(
+      Map<String, String> options, List<String> assumptions, int drafts) {
+    if (drafts > 0) {
+      options.put("mtp", String.valueOf(drafts));
+      assumptions.add(
+          "MTP speculative decoding with " + drafts + " draft token (AIConfigurator default)");
+    }
+  }
+
   private Mapping agg(
-      SiliconRow row, MoeModelSpec model, SystemSpec system, WorkloadSpec workload) {
+      SiliconRow row, MoeModelSpec model, SystemSpec system, WorkloadSpec workload, int drafts) {
     SiliconRow.Pool pool = normalized(row.agg());
     String problem = layoutProblem(pool, "agg", model);
     if (!problem.isEmpty()) {
@@ -303,6 +325,7 @@ public final class RowMapper {
     options.put("batch", String.valueOf(perRank));
     options.put("chunk", String.valueOf(Math.max(DEFAULT_TOKENS_PER_ITERATION, perRank + 1)));
     options.put("arrivals", "closed-loop");
+    speculation(options, assumptions, drafts);
     return new Mapped(
         row,
         List.of(
@@ -319,7 +342,7 @@ public final class RowMapper {
   static final int[] INFERRED_DECODE_WORKERS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64};
 
   private Mapping disagg(
-      SiliconRow row, MoeModelSpec model, SystemSpec system, WorkloadSpec workload) {
+      SiliconRow row, MoeModelSpec model, SystemSpec system, WorkloadSpec workload, int drafts) {
     SiliconRow.Pool prefill = normalized(row.prefill());
     SiliconRow.Pool decode = normalized(row.decode());
     String problem = layoutProblem(prefill, "prefill", model);
@@ -331,6 +354,8 @@ public final class RowMapper {
     }
     int prefillWorkers = prefill.workers();
     List<String> assumptions = new ArrayList<>();
+    Map<String, String> speculative = new LinkedHashMap<>();
+    speculation(speculative, assumptions, drafts);
     if (prefillWorkers < 1) {
       assumptions.add(
           "prefill workers sized by afd's pool rule for the decode pool's request rate (row gives"
@@ -350,6 +375,7 @@ public final class RowMapper {
               decode,
               decode.workers(),
               decode.batch(),
+              speculative,
               String.join("; ", assumptions)));
     } else {
       if (row.concurrency() < 1) {
@@ -380,6 +406,7 @@ public final class RowMapper {
                 decode,
                 workers,
                 batch,
+                speculative,
                 String.join("; ", these)));
       }
       if (attempts.isEmpty()) {
@@ -399,6 +426,7 @@ public final class RowMapper {
       SiliconRow.Pool decode,
       int decodeWorkers,
       int decodeBatch,
+      Map<String, String> speculative,
       String assumptions) {
     Map<String, String> options = new LinkedHashMap<>();
     layout(options, "", decode, model);
@@ -408,6 +436,7 @@ public final class RowMapper {
     options.put("prefill-workers", prefillWorkers >= 1 ? String.valueOf(prefillWorkers) : "choose");
     options.put("prefill-batch", String.valueOf(prefillBatch));
     options.put("arrivals", "closed-loop");
+    options.putAll(speculative);
     int devices =
         decodeWorkers * decode.devices()
             + (prefillWorkers >= 1 ? prefillWorkers : MAX_CHOSEN_PREFILL_WORKERS)

@@ -55,6 +55,15 @@ public final class ValidationOutput {
         "closed-loop arrival wait",
         "1 iteration (a returning client misses the iteration already formed; derived, not fitted)");
     constants.put("roofline half-saturation", "dev.afd.engine.cost.RooflineParameters.DEFAULT");
+    constants.put(
+        "MTP draft tokens (DeepSeek-V3/R1)",
+        RowMapper.MTP_DRAFT_TOKENS
+            + " (AIConfigurator default nextn for DeepseekV3ForCausalLM; the checkpoints ship one"
+            + " MTP layer, num_nextn_predict_layers = 1)");
+    constants.put(
+        "MTP acceptance",
+        "0.85 for the first draft (AIConfigurator nextn_accept_rates default [0.85, 0.3, 0, 0, 0];"
+            + " DeepSeek-V3 technical report, MTP discussion: 85–90 %)");
     return constants;
   }
 

@@ -7,10 +7,13 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.cost.OperatorTime;
+import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.operator.AttentionKind;
 import dev.afd.api.operator.AttentionOperator;
+import dev.afd.api.operator.CollectiveOperator;
 import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.MoeOperator;
+import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
 import dev.afd.engine.internal.parquet.TestingParquetWriter;
 import java.io.IOException;
@@ -57,6 +60,14 @@ class MeasuredKernelCostModelTest {
         .longColumn("moe_ep_size", 8, 8, 8)
         .doubleColumn("latency", 0.020, 0.050, 0.070)
         .write(systems.resolve("data/test_gpu/moe/trtllm/1.0/moe_perf.parquet"));
+    // TensorRT-LLM custom all-reduce over 8 GPUs; message_size in bf16 elements.
+    TestingParquetWriter.builder()
+        .stringColumn("kernel_source", "TRTLLM", "TRTLLM")
+        .stringColumn("allreduce_dtype", "bfloat16", "bfloat16")
+        .longColumn("num_gpus", 8, 8)
+        .longColumn("message_size", 1024, 65536)
+        .doubleColumn("latency", 0.005, 0.007)
+        .write(systems.resolve("data/test_gpu/comm/trtllm/1.0/custom_allreduce_perf.parquet"));
     model =
         KernelCostModels.forDirectory(
             root, Map.of(TestingKernelAccelerators.H200.id(), "test_gpu"));
@@ -98,6 +109,37 @@ class MeasuredKernelCostModelTest {
     assertThat(time.seconds()).isCloseTo(24e-6 * ratio, withinPercentage(1e-6));
     assertThat(time.fidelity()).isEqualTo(Fidelity.EXTRAPOLATED);
     assertThat(time.source()).isEqualTo("test_gpu/gemm_perf");
+  }
+
+  @Test
+  void pricesAnIntraNodeAllReduceFromTheCustomAllReduceTable() {
+    // 32768 bf16 elements = 65536 bytes, between 1024 (5 us) and 65536 elements (7 us)
+    CollectiveOperator reduce =
+        new CollectiveOperator(
+            "ffn_all_reduce", CollectiveKind.ALL_REDUCE, ParallelScope.ATTENTION_TENSOR, 65536, 8);
+    OperatorTime time = model.measuredCollective(reduce, TestingKernelAccelerators.H200).get();
+    assertThat(time.seconds())
+        .isCloseTo((5 + 2 * (32768.0 - 1024) / (65536 - 1024)) * 1e-6, withinPercentage(1e-6));
+    assertThat(time.fidelity()).isEqualTo(Fidelity.INTERPOLATED);
+    // Other group sizes, other collectives and sizes above the grid go to the network model.
+    assertThat(
+            model.measuredCollective(
+                new CollectiveOperator(
+                    "r", CollectiveKind.ALL_REDUCE, ParallelScope.ATTENTION_TENSOR, 65536, 4),
+                TestingKernelAccelerators.H200))
+        .isEmpty();
+    assertThat(
+            model.measuredCollective(
+                new CollectiveOperator(
+                    "a", CollectiveKind.ALL_TO_ALL, ParallelScope.EXPERT, 65536, 8),
+                TestingKernelAccelerators.H200))
+        .isEmpty();
+    assertThat(
+            model.measuredCollective(
+                new CollectiveOperator(
+                    "big", CollectiveKind.ALL_REDUCE, ParallelScope.ATTENTION_TENSOR, 1e9, 8),
+                TestingKernelAccelerators.H200))
+        .isEmpty();
   }
 
   @Test

@@ -188,7 +188,16 @@ public record MoeFfnBlock(
     long groupTokens = shape.tokens();
     int expertParallel = sharding.expertParallel();
     int tensorParallel = sharding.moeTensorParallel();
-    long tokens = BlockOperators.ceilDiv(groupTokens, expertParallel);
+    // Attention tensor parallelism without attention DP over exactly the MoE group: after the
+    // attention all-reduce every rank holds all tokens (TensorRT-LLM with enable_attention_dp off).
+    // Each rank routes all tokens to its local experts and one all-reduce over the group sums the
+    // outputs; there is no all-to-all, and shared experts shard over the whole group.
+    boolean replicated =
+        expertParallel > 1
+            && sharding.attentionDataParallel() == 1
+            && sharding.attentionTensorParallel() == tensorParallel * expertParallel;
+    int reduceGroup = replicated ? tensorParallel * expertParallel : tensorParallel;
+    long tokens = replicated ? groupTokens : BlockOperators.ceilDiv(groupTokens, expertParallel);
     BlockOperators.norm(sink, "ffn_norm", tokens, hiddenSize, activationPrecision);
     sink.accept(
         OperatorGroup.ROUTER,
@@ -207,7 +216,7 @@ public record MoeFfnBlock(
     }
     int width = expertInputSize();
     double pairElements = tokens * (double) topK * width;
-    if (expertParallel > 1) {
+    if (expertParallel > 1 && !replicated) {
       sink.accept(
           OperatorGroup.COMMUNICATION,
           new CollectiveOperator(
@@ -232,7 +241,7 @@ public record MoeFfnBlock(
             sharding.expertLoadImbalance(),
             expertWeightPrecision,
             activationPrecision));
-    if (expertParallel > 1) {
+    if (expertParallel > 1 && !replicated) {
       sink.accept(
           OperatorGroup.COMMUNICATION,
           new CollectiveOperator(
@@ -256,7 +265,7 @@ public record MoeFfnBlock(
     if (sharedExpertCount > 0) {
       long sharedHere =
           (long) sharedExpertCount
-              * BlockOperators.ceilDiv(sharedExpertIntermediateSize, tensorParallel);
+              * BlockOperators.ceilDiv(sharedExpertIntermediateSize, reduceGroup);
       sink.accept(
           OperatorGroup.SHARED_EXPERTS,
           GemmOperator.linear(
@@ -283,6 +292,6 @@ public record MoeFfnBlock(
         tokens,
         hiddenSize,
         activationPrecision,
-        tensorParallel);
+        reduceGroup);
   }
 }

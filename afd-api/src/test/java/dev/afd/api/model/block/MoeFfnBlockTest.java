@@ -118,4 +118,31 @@ class MoeFfnBlockTest {
         MOE.weightBytesPerDevice(ep8),
         32 * EXPERT_BYTES + 3.0 * 7168 * 2048 * 2 + (7168.0 * 256 + 256 + 7168) * 2);
   }
+
+  @Test
+  void tensorParallelAttentionOverTheExpertGroupAllReducesInsteadOfAllToAll() {
+    // Attention TP 8 without attention DP over an EP-8 MoE: every rank holds all 64 tokens, runs
+    // its 32 experts on them and one all-reduce over the 8 ranks sums the outputs.
+    Sharding tp8ep8 = new Sharding(8, 1, 1, 8, 1.0);
+    RecordingSink sink = new RecordingSink();
+    MOE.emit(StepShape.decode(64, 1024), tp8ep8, sink);
+    assertThat(sink.names())
+        .containsExactly(
+            "ffn_norm",
+            "router",
+            "experts",
+            "shared_gate_up_proj",
+            "shared_down_proj",
+            "ffn_all_reduce");
+    CollectiveOperator reduce = sink.single("ffn_all_reduce", CollectiveOperator.class);
+    assertThat(reduce.groupSize()).isEqualTo(8);
+    // all 64 tokens · 7168 elements · 2 bytes (BF16)
+    assertThat(reduce.bytes()).isEqualTo(64.0 * 7168 * 2);
+    // the router sees every token; the shared expert's 2048 columns are split 8 ways
+    assertThat(sink.single("router", GemmOperator.class).m()).isEqualTo(64);
+    GemmOperator shared = sink.single("shared_gate_up_proj", GemmOperator.class);
+    assertThat(shared.m()).isEqualTo(64);
+    assertThat(shared.n()).isEqualTo(2 * 2048 / 8);
+    assertThat(sink.single("experts", MoeOperator.class).tokens()).isEqualTo(64);
+  }
 }

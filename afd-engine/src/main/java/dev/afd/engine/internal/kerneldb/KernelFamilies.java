@@ -140,6 +140,23 @@ public final class KernelFamilies {
           List.of(NONE, List.of("trtllm_bmm_out"), NONE),
           KernelRooflines::mlaBmm);
 
+  /**
+   * TensorRT-LLM's custom (one-shot / two-shot NVLink) all-reduce inside one node, the collective
+   * that follows attention and the MoE under tensor parallelism. {@code message_size} counts
+   * elements of {@code allreduce_dtype} (AIConfigurator passes {@code tokens × hidden}). Not part
+   * of {@link #all()}: it has no roofline and no leave-one-out bar.
+   */
+  public static final KernelFamily CUSTOM_ALL_REDUCE =
+      new KernelFamily(
+          "custom all-reduce",
+          "custom_allreduce",
+          new GridLayout(
+              List.of("kernel_source", "allreduce_dtype", "num_gpus"),
+              List.of(Axis.linear("message_size")),
+              ValueSpace.LATENCY),
+          List.of(NONE, NONE, NONE),
+          null);
+
   /** {@return every family, in report order} */
   public static List<KernelFamily> all() {
     return List.of(

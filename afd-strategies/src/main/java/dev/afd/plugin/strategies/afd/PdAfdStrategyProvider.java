@@ -33,6 +33,7 @@ public final class PdAfdStrategyProvider implements StrategyProvider {
           Knobs.PREFILL_SYSTEM,
           Knobs.ATTENTION_SYSTEM,
           Knobs.FFN_SYSTEM,
+          // The prefill pool (PrefillPool) reads its fixed layout and worker count.
           Knobs.PREFILL_TENSOR_PARALLEL,
           Knobs.PREFILL_DATA_PARALLEL,
           Knobs.PREFILL_MOE_TENSOR_PARALLEL,

@@ -20,6 +20,7 @@ import dev.afd.plugin.strategies.common.Parallelism;
 import dev.afd.plugin.strategies.common.PricedStep;
 import dev.afd.plugin.strategies.common.Queueing;
 import dev.afd.plugin.strategies.common.Side;
+import dev.afd.plugin.strategies.common.Speculation;
 import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
@@ -44,6 +45,7 @@ final class AggStrategy implements ServingStrategy {
   private final double imbalance;
   private final DataSize reserve;
   private final boolean closedLoop;
+  private final Speculation speculation;
 
   AggStrategy(StrategyContext context) {
     this.context = context;
@@ -53,6 +55,7 @@ final class AggStrategy implements ServingStrategy {
     this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
     this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
     this.closedLoop = context.options().get(Knobs.ARRIVALS).equals("closed-loop");
+    this.speculation = Speculation.of(context);
   }
 
   /** One aggregated configuration. */
@@ -117,9 +120,11 @@ final class AggStrategy implements ServingStrategy {
   private StepShape rankShape(AggCandidate c) {
     WorkloadSpec workload = context.workload();
     double prefillPerIteration =
-        c.batch() * (double) workload.inputTokens() / workload.outputTokens();
+        c.batch() * speculation.tokensPerStep() * workload.inputTokens() / workload.outputTokens();
     List<SequenceBatch> batches = new ArrayList<>(2);
-    batches.add(new SequenceBatch(c.batch(), Workloads.meanDecodeContext(workload), 1));
+    batches.add(
+        new SequenceBatch(
+            speculation.queryTokens(c.batch()), Workloads.meanDecodeContext(workload), 1));
     long prefillTokens = Math.round(Math.min(prefillPerIteration, c.chunk() - c.batch()));
     if (prefillTokens >= 1) {
       batches.add(
@@ -160,7 +165,7 @@ final class AggStrategy implements ServingStrategy {
     int decoding = c.batch();
     int prefillBudget = c.chunk() - decoding;
     double prefillPerIteration =
-        decoding * (double) workload.inputTokens() / workload.outputTokens();
+        decoding * speculation.tokensPerStep() * workload.inputTokens() / workload.outputTokens();
     // Memory first: the cheapest way to prune.
     StepPricer.Footprint footprint = pricer.footprint(sharding);
     double kvBytes =
@@ -202,11 +207,12 @@ final class AggStrategy implements ServingStrategy {
     StepShape groupShape = StepShape.decode(rankShape.tokens() * c.dataParallel(), 0);
     PricedStep mixer = pricer.price(Side.MIXER, rankShape, sharding, placement);
     PricedStep ffn = pricer.price(Side.FEED_FORWARD, groupShape, sharding, placement);
-    double iterationSeconds = mixer.total() + ffn.total();
+    double iterationSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
 
     double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
     double serviceSeconds = serviceIterations * iterationSeconds;
-    double utilization = decoding * serviceIterations / workload.outputTokens();
+    double utilization =
+        decoding * serviceIterations * speculation.tokensPerStep() / workload.outputTokens();
     if (utilization >= 1) {
       return result
           .infeasible(
@@ -221,7 +227,7 @@ final class AggStrategy implements ServingStrategy {
           .build();
     }
     double ttft = Queueing.waitSeconds(utilization, serviceSeconds) + serviceSeconds;
-    double tpot = iterationSeconds;
+    double tpot = iterationSeconds / speculation.tokensPerStep();
     double concurrency = (double) c.replicas() * c.dataParallel() * decoding;
     double[] fidelity = new double[Fidelity.values().length];
     mixer.addFidelity(fidelity, 1);
@@ -256,9 +262,12 @@ final class AggStrategy implements ServingStrategy {
    * (prefill-bound: the extra iterations are queueing in TTFT). Each iteration decodes {@code d =
    * N·(osl − 1)/L} sequences. TPOT is the mean iteration time, mixed and decode-only iterations
    * weighted by their count; TTFT is {@code L − (osl − 1) − m} mean iterations of waiting plus
-   * {@code m} mixed iterations. In the first round all clients arrive at once and group {@code g}
-   * waits {@code g·m} mixed iterations; the reported TTFT averages that round with the {@code R −
-   * 1} steady ones ({@link Knobs#REQUESTS_PER_CLIENT}).
+   * {@code m} mixed iterations. With MTP speculative decoding ({@link Speculation}) {@code osl − 1}
+   * becomes {@code (osl − 1)/(1 + E)} decode iterations, each priced at {@code 1 + n} query tokens
+   * per sequence and scaled by {@code (L + n)/L}, and TPOT is the mean iteration over {@code 1 +
+   * E}. In the first round all clients arrive at once and group {@code g} waits {@code g·m} mixed
+   * iterations; the reported TTFT averages that round with the {@code R − 1} steady ones ({@link
+   * Knobs#REQUESTS_PER_CLIENT}).
    */
   private ServingResult closedLoop(
       AggCandidate c, Sharding sharding, ServingResult.Builder result) {
@@ -270,29 +279,39 @@ final class AggStrategy implements ServingStrategy {
     long prefillIterations = Math.max(1, (group * isl + c.chunk() - 1) / c.chunk());
     long groups = (clients + group - 1) / group;
     double wait = clients > 1 ? 1 : 0;
-    double cycle = Math.max(wait + prefillIterations + osl - 1, groups * prefillIterations);
-    double decoding = clients * (osl - 1) / cycle;
+    // Decode iterations per request: osl − 1 tokens, 1 + E per iteration with MTP.
+    double decodeIterations = (osl - 1) / speculation.tokensPerStep();
+    double cycle =
+        Math.max(wait + prefillIterations + decodeIterations, groups * prefillIterations);
+    double decoding = clients * decodeIterations / cycle;
     long decodeSequences = Math.max(0, Math.round(decoding));
     long chunkTokens = Math.max(1, group * isl / prefillIterations);
     long chunkContext = workload.prefixTokens() + isl * (prefillIterations - 1) / 2;
     List<SequenceBatch> mixed = new ArrayList<>(2);
     if (decodeSequences > 0) {
-      mixed.add(new SequenceBatch(decodeSequences, Workloads.meanDecodeContext(workload), 1));
+      mixed.add(
+          new SequenceBatch(
+              speculation.queryTokens(decodeSequences), Workloads.meanDecodeContext(workload), 1));
     }
     mixed.add(new SequenceBatch(group, chunkContext, chunkTokens / group));
-    double mixedSeconds = iterationSeconds(new StepShape(mixed), sharding, c.dataParallel());
+    double mixedSeconds =
+        iterationSeconds(new StepShape(mixed), sharding, c.dataParallel())
+            * speculation.stepScale();
     double decodeSeconds =
         decodeSequences == 0
             ? 0
             : iterationSeconds(
-                StepShape.decode(decodeSequences, Workloads.meanDecodeContext(workload)),
-                sharding,
-                c.dataParallel());
+                    speculation.decodeStep(decodeSequences, Workloads.meanDecodeContext(workload)),
+                    sharding,
+                    c.dataParallel())
+                * speculation.stepScale();
     double prefillPerCycle = groups * prefillIterations;
-    double tpot =
+    double meanIteration =
         (prefillPerCycle * mixedSeconds + (cycle - prefillPerCycle) * decodeSeconds) / cycle;
+    double tpot = meanIteration / speculation.tokensPerStep();
     double steadyTtft =
-        (cycle - (osl - 1) - prefillIterations) * tpot + prefillIterations * mixedSeconds;
+        (cycle - decodeIterations - prefillIterations) * meanIteration
+            + prefillIterations * mixedSeconds;
     // First round: every client starts at once; group g is prefilled in iterations g·m … (g+1)·m.
     double firstTtft = prefillIterations * (groups + 1) / 2.0 * mixedSeconds;
     double rounds = context.options().get(Knobs.REQUESTS_PER_CLIENT);

@@ -27,7 +27,9 @@ public final class AggStrategyProvider implements StrategyProvider {
           Knobs.EXPERT_IMBALANCE,
           Knobs.RUNTIME_RESERVE,
           Knobs.ARRIVALS,
-          Knobs.REQUESTS_PER_CLIENT);
+          Knobs.REQUESTS_PER_CLIENT,
+          Knobs.MTP,
+          Knobs.MTP_ACCEPTANCE);
 
   @Override
   public String id() {

@@ -146,6 +146,26 @@ public final class Knobs {
           1e6,
           "closed loop: requests each client sends in the run (the first round starts at once)");
 
+  /**
+   * Draft tokens of multi-token-prediction speculative decoding (DeepSeek-V3's MTP module,
+   * TensorRT-LLM {@code num_nextn_predict_layers}). 0 = off. With {@code n} drafts every decode
+   * step runs {@code 1 + n} query tokens per sequence through the model plus {@code n} MTP layers
+   * and emits {@code 1 + E} tokens per sequence on average ({@link Speculation}).
+   */
+  public static final OptionSpec<Double> MTP =
+      OptionSpec.number(
+          "mtp", 0, 0, 5, "multi-token-prediction draft tokens per decode step (0 = off)");
+
+  /**
+   * Acceptance rate of the first MTP draft token. Default 0.85: AIConfigurator's {@code
+   * nextn_accept_rates} default {@code [0.85, 0.3, 0, 0, 0]} (later drafts keep 0.3, 0, 0, 0); the
+   * DeepSeek-V3 technical report (its discussion of multi-token prediction) reports 85–90 %
+   * acceptance of the second token.
+   */
+  public static final OptionSpec<Double> MTP_ACCEPTANCE =
+      OptionSpec.number(
+          "mtp-acceptance", 0.85, 0, 1, "acceptance rate of the first MTP draft token");
+
   /** Fixed prefill attention tensor-parallel degree, or {@code choose}. */
   public static final OptionSpec<String> PREFILL_TENSOR_PARALLEL =
       fixedOrChoose("prefill-tp", "prefill attention tensor-parallel degree");

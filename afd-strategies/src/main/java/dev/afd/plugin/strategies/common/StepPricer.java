@@ -16,6 +16,7 @@ import dev.afd.api.operator.CollectiveOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.ParallelScope;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -199,6 +200,13 @@ public final class StepPricer {
   private double collective(CollectiveOperator collective, Placement placement) {
     if (collective.groupSize() <= 1 || collective.bytes() == 0) {
       return 0;
+    }
+    // A kernel cost model with measured collective kernels (TensorRT-LLM's NVLink all-reduce inside
+    // a node) prices them; the network model prices everything else.
+    Optional<OperatorTime> measured =
+        costModel.measuredCollective(collective, placement.accelerator());
+    if (measured.isPresent()) {
+      return measured.get().seconds();
     }
     CommunicationTime time =
         network.collective(

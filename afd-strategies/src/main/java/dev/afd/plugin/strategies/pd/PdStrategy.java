@@ -22,6 +22,7 @@ import dev.afd.plugin.strategies.common.PrefillPool;
 import dev.afd.plugin.strategies.common.PricedStep;
 import dev.afd.plugin.strategies.common.Roles;
 import dev.afd.plugin.strategies.common.Side;
+import dev.afd.plugin.strategies.common.Speculation;
 import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
@@ -47,6 +48,7 @@ final class PdStrategy implements ServingStrategy {
   private final double imbalance;
   private final DataSize reserve;
   private final boolean closedLoop;
+  private final Speculation speculation;
 
   PdStrategy(StrategyContext context) {
     this.context = context;
@@ -68,6 +70,7 @@ final class PdStrategy implements ServingStrategy {
     this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
     this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
     this.closedLoop = context.options().get(Knobs.ARRIVALS).equals("closed-loop");
+    this.speculation = Speculation.of(context);
   }
 
   /** A decode pool; the prefill pool is derived during evaluation. */
@@ -118,7 +121,8 @@ final class PdStrategy implements ServingStrategy {
     PdCandidate c = (PdCandidate) candidate;
     List<StepDescription> steps = new ArrayList<>();
     Sharding decode = sharding(c.decode());
-    StepShape rank = StepShape.decode(c.batch(), Workloads.meanDecodeContext(context.workload()));
+    StepShape rank =
+        speculation.decodeStep(c.batch(), Workloads.meanDecodeContext(context.workload()));
     int system = decodePlacement.systemIndex();
     steps.add(new StepDescription("decode", false, rank, decode, system, 1));
     steps.add(
@@ -173,11 +177,12 @@ final class PdStrategy implements ServingStrategy {
           .infeasible("no prefill worker layout fits in memory for this model and workload")
           .build();
     }
-    StepShape rank = StepShape.decode(c.batch(), Workloads.meanDecodeContext(workload));
+    StepShape rank = speculation.decodeStep(c.batch(), Workloads.meanDecodeContext(workload));
     StepShape group = StepShape.decode(rank.tokens() * width.dataParallel(), 0);
     PricedStep mixer = pricer.price(Side.MIXER, rank, sharding, decodePlacement);
     PricedStep ffn = pricer.price(Side.FEED_FORWARD, group, sharding, decodePlacement);
-    double tpot = mixer.total() + ffn.total();
+    double tpot =
+        (mixer.total() + ffn.total()) * speculation.stepScale() / speculation.tokensPerStep();
     double concurrency = (double) c.workers() * width.dataParallel() * c.batch();
     double tokensPerSecond = concurrency / tpot;
     double requestsPerSecond = tokensPerSecond / workload.outputTokens();
@@ -267,11 +272,13 @@ final class PdStrategy implements ServingStrategy {
     double throughput = 0;
     for (int iteration = 0; iteration < 40; iteration++) {
       long decoding = Math.max(1, Math.round(perRank));
-      StepShape rank = StepShape.decode(decoding, Workloads.meanDecodeContext(workload));
+      StepShape rank = speculation.decodeStep(decoding, Workloads.meanDecodeContext(workload));
       StepShape group = StepShape.decode(rank.tokens() * width.dataParallel(), 0);
       tpot =
-          pricer.price(Side.MIXER, rank, sharding, decodePlacement).total()
-              + pricer.price(Side.FEED_FORWARD, group, sharding, decodePlacement).total();
+          (pricer.price(Side.MIXER, rank, sharding, decodePlacement).total()
+                  + pricer.price(Side.FEED_FORWARD, group, sharding, decodePlacement).total())
+              * speculation.stepScale()
+              / speculation.tokensPerStep();
       double delay = pool.kvSeconds() + (osl - 1) * tpot;
       ClosedLoop.Solution solution = ClosedLoop.solve(clients, servers, service, delay);
       ttft = solution.responseSeconds() + pool.kvSeconds();

@@ -35,6 +35,8 @@ public final class PdStrategyProvider implements StrategyProvider {
           Knobs.DECODE_SYSTEM,
           Knobs.ARRIVALS,
           Knobs.REQUESTS_PER_CLIENT,
+          Knobs.MTP,
+          Knobs.MTP_ACCEPTANCE,
           Knobs.PREFILL_TENSOR_PARALLEL,
           Knobs.PREFILL_DATA_PARALLEL,
           Knobs.PREFILL_MOE_TENSOR_PARALLEL,

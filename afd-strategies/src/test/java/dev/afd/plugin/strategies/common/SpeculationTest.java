@@ -1,0 +1,39 @@
+package dev.afd.plugin.strategies.common;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * Hand-derived MTP figures (AIConfigurator's {@code calc_expectation}, DeepSeek-V3's 61 layers).
+ */
+class SpeculationTest {
+  @Test
+  void offByDefault() {
+    Speculation none = Speculation.of(0, 0.85, 61);
+    assertThat(none).isEqualTo(Speculation.NONE);
+    assertThat(none.tokensPerStep()).isEqualTo(1);
+    assertThat(none.stepScale()).isEqualTo(1);
+    assertThat(none.queryTokens(16)).isEqualTo(16);
+  }
+
+  @Test
+  void oneDraftAtEightyFivePercent() {
+    Speculation one = Speculation.of(1, 0.85, 61);
+    // E = 0.85; a step runs 2 query tokens per sequence through 61 + 1 layers
+    assertThat(one.tokensPerStep()).isCloseTo(1.85, within(1e-12));
+    assertThat(one.stepScale()).isCloseTo(62.0 / 61, within(1e-12));
+    assertThat(one.queryTokens(16)).isEqualTo(32);
+    assertThat(one.decodeStep(16, 4096).tokens()).isEqualTo(32);
+    // TPOT factor against a 1-token step of the same time: (62/61)/1.85 ≈ 0.5494
+    assertThat(one.stepScale() / one.tokensPerStep()).isCloseTo(0.54941, within(1e-5));
+  }
+
+  @Test
+  void laterDraftsUseAiConfiguratorRates() {
+    // E = 0.85 + 0.85·0.3 = 1.105; a third draft adds 0.85·0.3·0 = 0
+    assertThat(Speculation.of(2, 0.85, 61).acceptedPerStep()).isCloseTo(1.105, within(1e-12));
+    assertThat(Speculation.of(3, 0.85, 61).acceptedPerStep()).isCloseTo(1.105, within(1e-12));
+  }
+}

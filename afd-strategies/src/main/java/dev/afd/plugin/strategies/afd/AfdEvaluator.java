@@ -121,25 +121,35 @@ final class AfdEvaluator {
       double prefillTokensPerIteration,
       int chunk,
       boolean prefillSequenceResident) {
+    UnitStep memory =
+        memory(layout, batch, prefillTokensPerIteration, chunk, prefillSequenceResident);
+    if (!memory.attentionMemory().fits() || !memory.ffnMemory().fits()) {
+      return memory;
+    }
+    return price(memory, layout, batch, prefillTokensPerIteration);
+  }
+
+  /**
+   * {@return the memory of a unit (see {@link #price(AfdLayout, int, double, int, boolean)}),
+   * without pricing its step: the step and fidelity are null}
+   */
+  UnitStep memory(
+      AfdLayout layout,
+      int batch,
+      double prefillTokensPerIteration,
+      int chunk,
+      boolean prefillSequenceResident) {
     MoeModelSpec model = context.model();
     WorkloadSpec workload = context.workload();
-    Sharding sharding =
-        new Sharding(
-            layout.tensorParallel(),
-            layout.dataParallel(),
-            layout.moeTensorParallel(),
-            layout.expertParallel(),
-            imbalance);
-    int microBatches = layout.microBatches();
-    StepPricer.Footprint footprint = pricer.footprint(sharding);
+    StepPricer.Footprint footprint = pricer.footprint(sharding(layout));
     // KV of every sequence lives on the attention devices only.
     double kv =
         (batch * (double) Workloads.finalContext(workload)
                     + (prefillSequenceResident
                         ? workload.prefixTokens() + workload.inputTokens()
                         : 0))
-                * model.kvBytesPerTokenPerDevice(sharding)
-            + batch * model.stateBytesPerSequencePerDevice(sharding);
+                * footprint.kvBytesPerToken()
+            + batch * footprint.stateBytesPerSequence();
     double rankTokens = batch + prefillTokensPerIteration;
     MemoryUsage attentionMemory =
         Memory.usage(
@@ -158,9 +168,15 @@ final class AfdEvaluator {
                 model, rankTokens * layout.dataParallel() / layout.expertParallel()),
             reserve,
             accelerator(ffnSystem).memoryCapacityPerDevice());
-    if (!attentionMemory.fits() || !ffnMemory.fits()) {
-      return new UnitStep(null, attentionMemory, ffnMemory, null);
-    }
+    return new UnitStep(null, attentionMemory, ffnMemory, null);
+  }
+
+  /** {@return {@code memory} with the unit's step priced} */
+  UnitStep price(UnitStep memory, AfdLayout layout, int batch, double prefillTokensPerIteration) {
+    MoeModelSpec model = context.model();
+    WorkloadSpec workload = context.workload();
+    Sharding sharding = sharding(layout);
+    int microBatches = layout.microBatches();
     StepShape rank = microBatchShape(layout, batch, prefillTokensPerIteration, workload);
     StepShape group = StepShape.decode(rank.tokens() * layout.dataParallel(), 0);
     int ffnFirst = attentionSystem == ffnSystem ? layout.attentionDevices() : 0;
@@ -186,7 +202,16 @@ final class AfdEvaluator {
     double[] fidelity = new double[Fidelity.values().length];
     attention.addFidelity(fidelity, microBatches);
     ffn.addFidelity(fidelity, microBatches);
-    return new UnitStep(step, attentionMemory, ffnMemory, fidelity);
+    return new UnitStep(step, memory.attentionMemory(), memory.ffnMemory(), fidelity);
+  }
+
+  private Sharding sharding(AfdLayout layout) {
+    return new Sharding(
+        layout.tensorParallel(),
+        layout.dataParallel(),
+        layout.moeTensorParallel(),
+        layout.expertParallel(),
+        imbalance);
   }
 
   private dev.afd.api.hardware.AcceleratorSpec accelerator(int system) {

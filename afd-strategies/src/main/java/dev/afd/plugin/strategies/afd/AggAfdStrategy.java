@@ -1,5 +1,6 @@
 package dev.afd.plugin.strategies.afd;
 
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
@@ -11,10 +12,10 @@ import dev.afd.plugin.strategies.common.Memory;
 import dev.afd.plugin.strategies.common.PricedStep;
 import dev.afd.plugin.strategies.common.Queueing;
 import dev.afd.spi.StrategyContext;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -40,11 +41,12 @@ final class AggAfdStrategy implements ServingStrategy {
 
     @Override
     public Map<String, String> knobs() {
-      Map<String, String> knobs = layout.knobs();
-      knobs.put("batch", String.valueOf(batch));
-      knobs.put("chunk", String.valueOf(chunk));
-      knobs.put("units", String.valueOf(units));
-      return knobs;
+      return layout
+          .knobs(3)
+          .put("batch", Knobs.text(batch))
+          .put("chunk", Knobs.text(chunk))
+          .put("units", Knobs.text(units))
+          .build();
     }
   }
 
@@ -81,14 +83,60 @@ final class AggAfdStrategy implements ServingStrategy {
     return evaluator.describe(c.layout(), c.batch(), prefill);
   }
 
+  // Why a batch and chunk cannot work, formatted once per pair: thousands of layouts share them.
+  private final ConcurrentHashMap<Long, String> chunkReasons = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, String> saturationReasons = new ConcurrentHashMap<>();
+
+  private static long pair(int batch, int chunk) {
+    return ((long) batch << 32) | (chunk & 0xffffffffL);
+  }
+
+  /** {@return why {@code chunk} leaves too little room for prefill after {@code batch}} */
+  private String chunkTooSmall(int batch, int chunk) {
+    return chunkReasons.computeIfAbsent(
+        pair(batch, chunk),
+        key ->
+            String.format(
+                Locale.ROOT,
+                "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
+                    + " keeping up needs %.1f (batch·isl/osl)",
+                chunk,
+                chunk - batch,
+                batch,
+                prefillPerIteration(batch)));
+  }
+
+  /** {@return why the prefill service of {@code batch} saturates {@code chunk}} */
+  private String saturated(int batch, int chunk) {
+    return saturationReasons.computeIfAbsent(
+        pair(batch, chunk),
+        key -> {
+          WorkloadSpec workload = context.workload();
+          double serviceIterations = Math.ceil(workload.inputTokens() / (double) (chunk - batch));
+          return String.format(
+              Locale.ROOT,
+              "prefill service of %.0f iterations per request saturates the chunk"
+                  + " (utilization %.2f)",
+              serviceIterations,
+              batch * serviceIterations / workload.outputTokens());
+        });
+  }
+
+  private double prefillPerIteration(int batch) {
+    WorkloadSpec workload = context.workload();
+    return batch * (double) workload.inputTokens() / workload.outputTokens();
+  }
+
   @Override
   public ServingResult evaluate(Candidate candidate) {
     AggAfdCandidate c = (AggAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
     AfdLayout layout = c.layout();
-    Map<String, Integer> roles = new LinkedHashMap<>();
-    roles.put("attention", layout.attentionDevices() * c.units());
-    roles.put("ffn", layout.ffnDevices() * c.units());
+    Map<String, Integer> roles =
+        ImmutableOrderedMap.<String, Integer>builder(2)
+            .put("attention", layout.attentionDevices() * c.units())
+            .put("ffn", layout.ffnDevices() * c.units())
+            .build();
     ServingResult.Builder result =
         ServingResult.builder("agg-afd")
             .knobs(c.knobs())
@@ -97,9 +145,10 @@ final class AggAfdStrategy implements ServingStrategy {
     int prefillBudget = c.chunk() - c.batch();
     double prefillPerIteration =
         c.batch() * (double) workload.inputTokens() / workload.outputTokens();
+    double prefillTokens = Math.min(prefillPerIteration, prefillBudget);
+    // Memory, then the chunk: neither needs the step priced.
     AfdEvaluator.UnitStep unit =
-        evaluator.price(
-            layout, c.batch(), Math.min(prefillPerIteration, prefillBudget), c.chunk(), true);
+        evaluator.memory(layout, c.batch(), prefillTokens, c.chunk(), true);
     result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
     if (!unit.attentionMemory().fits()) {
       return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
@@ -108,32 +157,15 @@ final class AggAfdStrategy implements ServingStrategy {
       return result.infeasible(Memory.shortfall(unit.ffnMemory())).build();
     }
     if (prefillPerIteration > prefillBudget) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
-                      + " keeping up needs %.1f (batch·isl/osl)",
-                  c.chunk(),
-                  prefillBudget,
-                  c.batch(),
-                  prefillPerIteration))
-          .build();
+      return result.infeasible(chunkTooSmall(c.batch(), c.chunk())).build();
     }
-    double stepSeconds = unit.step().seconds();
     double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
     double utilization = c.batch() * serviceIterations / workload.outputTokens();
     if (utilization >= 1) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "prefill service of %.0f iterations per request saturates the chunk"
-                      + " (utilization %.2f)",
-                  serviceIterations,
-                  utilization))
-          .build();
+      return result.infeasible(saturated(c.batch(), c.chunk())).build();
     }
+    unit = evaluator.price(unit, layout, c.batch(), prefillTokens);
+    double stepSeconds = unit.step().seconds();
     double service = serviceIterations * stepSeconds;
     double ttft = Queueing.waitSeconds(utilization, service) + service;
     double concurrency = (double) c.units() * layout.dataParallel() * c.batch();

@@ -2,6 +2,7 @@ package dev.afd.plugin.strategies.agg;
 
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.SequenceBatch;
 import dev.afd.api.model.Sharding;
@@ -24,7 +25,6 @@ import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,15 +72,15 @@ final class AggStrategy implements ServingStrategy {
 
     @Override
     public Map<String, String> knobs() {
-      Map<String, String> knobs = new LinkedHashMap<>();
-      knobs.put("tp", String.valueOf(tensorParallel));
-      knobs.put("dp", String.valueOf(dataParallel));
-      knobs.put("moe-tp", String.valueOf(moeTensorParallel));
-      knobs.put("ep", String.valueOf(expertParallel));
-      knobs.put("batch", String.valueOf(batch));
-      knobs.put("chunk", String.valueOf(chunk));
-      knobs.put("replicas", String.valueOf(replicas));
-      return knobs;
+      return ImmutableOrderedMap.<String, String>builder(7)
+          .put("tp", Knobs.text(tensorParallel))
+          .put("dp", Knobs.text(dataParallel))
+          .put("moe-tp", Knobs.text(moeTensorParallel))
+          .put("ep", Knobs.text(expertParallel))
+          .put("batch", Knobs.text(batch))
+          .put("chunk", Knobs.text(chunk))
+          .put("replicas", Knobs.text(replicas))
+          .build();
     }
   }
 
@@ -226,11 +226,14 @@ final class AggStrategy implements ServingStrategy {
     double[] fidelity = new double[Fidelity.values().length];
     mixer.addFidelity(fidelity, 1);
     ffn.addFidelity(fidelity, 1);
-    Map<String, TimeSpan> stages = new LinkedHashMap<>();
-    stages.put("attention", TimeSpan.ofSeconds(mixer.totalCompute()));
-    stages.put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()));
-    stages.put(
-        "communication", TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()));
+    Map<String, TimeSpan> stages =
+        ImmutableOrderedMap.<String, TimeSpan>builder(3)
+            .put("attention", TimeSpan.ofSeconds(mixer.totalCompute()))
+            .put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()))
+            .put(
+                "communication",
+                TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()))
+            .build();
     return result
         .latencies(
             TimeSpan.ofSeconds(ttft),
@@ -302,9 +305,11 @@ final class AggStrategy implements ServingStrategy {
     PricedStep mixer = pricer.price(Side.MIXER, new StepShape(mixed), sharding, placement);
     double[] fidelity = new double[Fidelity.values().length];
     mixer.addFidelity(fidelity, 1);
-    Map<String, TimeSpan> stages = new LinkedHashMap<>();
-    stages.put("mixed-iteration", TimeSpan.ofSeconds(mixedSeconds));
-    stages.put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds));
+    Map<String, TimeSpan> stages =
+        ImmutableOrderedMap.<String, TimeSpan>builder(2)
+            .put("mixed-iteration", TimeSpan.ofSeconds(mixedSeconds))
+            .put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds))
+            .build();
     return result
         .latencies(
             TimeSpan.ofSeconds(ttft),

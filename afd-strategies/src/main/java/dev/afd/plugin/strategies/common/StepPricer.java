@@ -63,6 +63,12 @@ public final class StepPricer {
 
   private record ExchangeKey(DeviceGroup senders, DeviceGroup receivers, int destinations) {}
 
+  private record ExactExchangeKey(
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {}
+
+  private final ConcurrentHashMap<ExactExchangeKey, Double> exactExchanges =
+      new ConcurrentHashMap<>();
+
   /** Bytes per sender at which the linear exchange cost is sampled. */
   private static final double SAMPLE_BYTES = 1 << 20;
 
@@ -144,6 +150,18 @@ public final class StepPricer {
               return new double[] {Math.max(0, one - slope * SAMPLE_BYTES), slope};
             });
     return line[0] + line[1] * bytesPerSender;
+  }
+
+  /**
+   * {@return the seconds of an M-by-N exchange exactly as the network model prices it (see {@link
+   * NetworkModel#exchange}), memoized: for transfers whose size is fixed per strategy, such as a
+   * request's KV cache, so that the many candidates sharing a placement price it once}
+   */
+  public double exactExchangeSeconds(
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {
+    return exactExchanges.computeIfAbsent(
+        new ExactExchangeKey(senders, receivers, bytesPerSender, destinations),
+        key -> network.exchange(senders, receivers, bytesPerSender, destinations).seconds());
   }
 
   private PricedStep compute(Side side, StepShape shape, Sharding sharding, Placement placement) {

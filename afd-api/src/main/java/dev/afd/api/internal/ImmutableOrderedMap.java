@@ -172,12 +172,17 @@ public final class ImmutableOrderedMap<K, V> extends AbstractMap<K, V> {
   public static final class Builder<K, V> {
     private Object[] keys;
     private Object[] values;
+    // Key hashes, so that the duplicate check of put() rarely calls equals().
+    private int[] hashes;
     private int size;
+    // Whether the arrays were handed to a built map: copied before the next put.
+    private boolean shared;
 
     private Builder(int expectedSize) {
       int capacity = Math.max(1, expectedSize);
       keys = new Object[capacity];
       values = new Object[capacity];
+      hashes = new int[capacity];
     }
 
     /**
@@ -190,18 +195,30 @@ public final class ImmutableOrderedMap<K, V> extends AbstractMap<K, V> {
     public Builder<K, V> put(K key, V value) {
       requireNonNull(key, "key");
       requireNonNull(value, "value");
+      int hash = key.hashCode();
       for (int index = 0; index < size; index++) {
-        if (keys[index] == key || keys[index].equals(key)) {
+        if (keys[index] == key || (hashes[index] == hash && keys[index].equals(key))) {
+          if (shared) {
+            values = values.clone();
+            keys = keys.clone();
+            shared = false;
+          }
           values[index] = value;
           return this;
         }
       }
-      if (size == keys.length) {
-        keys = Arrays.copyOf(keys, size * 2);
-        values = Arrays.copyOf(values, size * 2);
+      if (size == keys.length || shared) {
+        int capacity = size == keys.length ? size * 2 : keys.length;
+        keys = Arrays.copyOf(keys, capacity);
+        values = Arrays.copyOf(values, capacity);
+        shared = false;
+      }
+      if (hashes.length < keys.length) {
+        hashes = Arrays.copyOf(hashes, keys.length);
       }
       keys[size] = key;
       values[size] = value;
+      hashes[size] = hash;
       size++;
       return this;
     }
@@ -213,6 +230,27 @@ public final class ImmutableOrderedMap<K, V> extends AbstractMap<K, V> {
      * @return this builder
      */
     public Builder<K, V> putAll(Map<? extends K, ? extends V> map) {
+      if (size == 0 && map instanceof ImmutableOrderedMap<?, ?> immutable) {
+        // Nothing to replace and no duplicates: copy the arrays.
+        int count = immutable.keys.length;
+        if (keys.length < count) {
+          keys = new Object[count];
+          values = new Object[count];
+          hashes = new int[count];
+          shared = false;
+        } else if (shared) {
+          keys = keys.clone();
+          values = values.clone();
+          shared = false;
+        }
+        System.arraycopy(immutable.keys, 0, keys, 0, count);
+        System.arraycopy(immutable.values, 0, values, 0, count);
+        for (int index = 0; index < count; index++) {
+          hashes[index] = keys[index].hashCode();
+        }
+        size = count;
+        return this;
+      }
       map.forEach(this::put);
       return this;
     }
@@ -221,6 +259,11 @@ public final class ImmutableOrderedMap<K, V> extends AbstractMap<K, V> {
     public ImmutableOrderedMap<K, V> build() {
       if (size == 0) {
         return of();
+      }
+      if (size == keys.length) {
+        // Exactly as expected: hand the arrays over, copying them only if the builder goes on.
+        shared = true;
+        return new ImmutableOrderedMap<>(keys, values);
       }
       return new ImmutableOrderedMap<>(Arrays.copyOf(keys, size), Arrays.copyOf(values, size));
     }

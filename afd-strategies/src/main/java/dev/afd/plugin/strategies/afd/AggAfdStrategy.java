@@ -9,7 +9,6 @@ import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
-import dev.afd.plugin.strategies.common.PricedStep;
 import dev.afd.plugin.strategies.common.Queueing;
 import dev.afd.spi.StrategyContext;
 import java.util.List;
@@ -33,16 +32,20 @@ final class AggAfdStrategy implements ServingStrategy {
   }
 
   /** A unit layout, batch, chunk and unit count. */
-  record AggAfdCandidate(AfdLayout layout, int batch, int chunk, int units) implements Candidate {
+  record AggAfdCandidate(AfdEvaluator.Unit unit, int batch, int chunk, int units)
+      implements Candidate {
+    AfdLayout layout() {
+      return unit.layout();
+    }
+
     @Override
     public int devices() {
-      return layout.devices() * units;
+      return layout().devices() * units;
     }
 
     @Override
     public Map<String, String> knobs() {
-      return layout
-          .knobs(3)
+      return unit.knobs(3)
           .put("batch", Knobs.text(batch))
           .put("chunk", Knobs.text(chunk))
           .put("units", Knobs.text(units))
@@ -59,13 +62,14 @@ final class AggAfdStrategy implements ServingStrategy {
       if (units < 1) {
         continue;
       }
+      AfdEvaluator.Unit unit = evaluator.unit(layout);
       for (int batch : batches) {
         if (batch < layout.microBatches()) {
           continue;
         }
         for (int chunk : chunks) {
           if (chunk > batch) {
-            sink.accept(new AggAfdCandidate(layout, batch, chunk, units));
+            sink.accept(new AggAfdCandidate(unit, batch, chunk, units));
           }
         }
       }
@@ -148,7 +152,7 @@ final class AggAfdStrategy implements ServingStrategy {
     double prefillTokens = Math.min(prefillPerIteration, prefillBudget);
     // Memory, then the chunk: neither needs the step priced.
     AfdEvaluator.UnitStep unit =
-        evaluator.memory(layout, c.batch(), prefillTokens, c.chunk(), true);
+        evaluator.memory(c.unit(), c.batch(), prefillTokens, c.chunk(), true);
     result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
     if (!unit.attentionMemory().fits()) {
       return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
@@ -164,7 +168,7 @@ final class AggAfdStrategy implements ServingStrategy {
     if (utilization >= 1) {
       return result.infeasible(saturated(c.batch(), c.chunk())).build();
     }
-    unit = evaluator.price(unit, layout, c.batch(), prefillTokens);
+    unit = evaluator.price(unit, c.unit(), c.batch(), prefillTokens);
     double stepSeconds = unit.step().seconds();
     double service = serviceIterations * stepSeconds;
     double ttft = Queueing.waitSeconds(utilization, service) + service;
@@ -175,8 +179,8 @@ final class AggAfdStrategy implements ServingStrategy {
             TimeSpan.ofSeconds(stepSeconds),
             TimeSpan.ofSeconds(ttft + stepSeconds * (workload.outputTokens() - 1)))
         .throughput(concurrency / stepSeconds, concurrency)
-        .stageTimes(unit.step().stages())
-        .fidelityMix(PricedStep.mix(unit.fidelitySeconds()))
+        .stageTimes(unit.stages())
+        .fidelityMix(unit.fidelityMix())
         .build();
   }
 }

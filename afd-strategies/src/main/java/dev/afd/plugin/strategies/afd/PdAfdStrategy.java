@@ -47,10 +47,14 @@ final class PdAfdStrategy implements ServingStrategy {
   }
 
   /** A decode unit layout, batch and unit count. */
-  record PdAfdCandidate(AfdLayout layout, int batch, int units) implements Candidate {
+  record PdAfdCandidate(AfdEvaluator.Unit unit, int batch, int units) implements Candidate {
+    AfdLayout layout() {
+      return unit.layout();
+    }
+
     @Override
     public int devices() {
-      return layout.devices() * units;
+      return layout().devices() * units;
     }
 
     @Override
@@ -60,7 +64,7 @@ final class PdAfdStrategy implements ServingStrategy {
 
     /** {@return a builder holding the knobs, with room for {@code more}} */
     ImmutableOrderedMap.Builder<String, String> knobs(int more) {
-      return layout.knobs(2 + more).put("batch", Knobs.text(batch)).put("units", Knobs.text(units));
+      return unit.knobs(2 + more).put("batch", Knobs.text(batch)).put("units", Knobs.text(units));
     }
   }
 
@@ -69,13 +73,14 @@ final class PdAfdStrategy implements ServingStrategy {
     int budget = context.deviceBudget();
     for (AfdLayout layout : evaluator.layouts(budget - 1)) {
       int maxUnits = evaluator.units(layout, budget - 1);
+      AfdEvaluator.Unit unit = evaluator.unit(layout);
       for (int batch : context.options().get(Knobs.BATCH)) {
         if (batch < layout.microBatches()) {
           continue;
         }
         for (int units : context.options().get(Knobs.DECODE_WORKERS)) {
           if (units <= maxUnits) {
-            sink.accept(new PdAfdCandidate(layout, batch, units));
+            sink.accept(new PdAfdCandidate(unit, batch, units));
           }
         }
       }
@@ -107,7 +112,7 @@ final class PdAfdStrategy implements ServingStrategy {
             .knobs(knobs.build())
             .devices(c.devices(), Map.of("decode", c.devices()))
             .models(context.kernelCostModel().id(), context.networkModel().id());
-    AfdEvaluator.UnitStep unit = evaluator.price(layout, c.batch(), 0, 0, false);
+    AfdEvaluator.UnitStep unit = evaluator.decodeStep(c.unit(), c.batch());
     result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
     if (!unit.attentionMemory().fits()) {
       return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
@@ -166,8 +171,8 @@ final class PdAfdStrategy implements ServingStrategy {
       fidelity[index] += pool.option().fidelitySeconds()[index];
     }
     Map<String, TimeSpan> stages =
-        unit.step()
-            .stages(1)
+        ImmutableOrderedMap.<String, TimeSpan>builder(unit.stages().size() + 1)
+            .putAll(unit.stages())
             .put("prefill-step", TimeSpan.ofSeconds(pool.option().stepSeconds()))
             .build();
     double ttft = pool.ttftSeconds();

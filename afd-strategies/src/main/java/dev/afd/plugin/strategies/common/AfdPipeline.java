@@ -32,20 +32,16 @@ public final class AfdPipeline {
 
     /** {@return stage times for results: busy time per stage and the bottleneck's idle time} */
     public Map<String, TimeSpan> stages() {
-      return stages(0).build();
-    }
-
-    /** {@return a builder holding {@link #stages()}, with room for {@code more}} */
-    public ImmutableOrderedMap.Builder<String, TimeSpan> stages(int more) {
       double busiest =
           Math.max(
               Math.max(attentionBusy, ffnBusy), Math.max(attentionToFfnBusy, ffnToAttentionBusy));
-      return ImmutableOrderedMap.<String, TimeSpan>builder(5 + more)
+      return ImmutableOrderedMap.<String, TimeSpan>builder(5)
           .put("attention", TimeSpan.ofSeconds(attentionBusy))
           .put("a2f", TimeSpan.ofSeconds(attentionToFfnBusy))
           .put("ffn", TimeSpan.ofSeconds(ffnBusy))
           .put("f2a", TimeSpan.ofSeconds(ffnToAttentionBusy))
-          .put("bubble", TimeSpan.ofSeconds(Math.max(0, seconds - busiest)));
+          .put("bubble", TimeSpan.ofSeconds(Math.max(0, seconds - busiest)))
+          .build();
     }
   }
 

@@ -238,6 +238,19 @@ public final class PrefillPool {
     double bestTtftSeconds = 0;
     boolean bestMeets = false;
     for (int index = 0; index < optionDevices.length; index++) {
+      double stepSeconds = optionStepSeconds[index];
+      // TTFT is at least the step plus the KV transfer (the wait is never negative, and rounding
+      // is monotonic), so a layout that cannot beat the best so far is skipped unpriced; the
+      // choice is exactly the one a full scan makes.
+      double fastestTtftSeconds = stepSeconds + kvTransferSeconds;
+      if (fastestTtftSeconds > ttftTargetSeconds
+          && (bestMeets || (best >= 0 && fastestTtftSeconds >= bestTtftSeconds))) {
+        continue;
+      }
+      // A worker count is at least 1, so a pool is at least one worker wide.
+      if (bestMeets && optionDevices[index] >= bestDevices) {
+        continue;
+      }
       double optionRequestsPerSecond = this.optionRequestsPerSecond[index];
       int workers =
           fixedWorkers > 0
@@ -249,7 +262,6 @@ public final class PrefillPool {
       if ((long) workers * optionDevices[index] > maxDevices) {
         continue;
       }
-      double stepSeconds = optionStepSeconds[index];
       double utilization = requestsPerSecond / (workers * optionRequestsPerSecond);
       double ttftSeconds =
           Queueing.waitSeconds(utilization, stepSeconds) + stepSeconds + kvTransferSeconds;

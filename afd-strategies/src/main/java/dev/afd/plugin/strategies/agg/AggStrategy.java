@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -144,6 +145,49 @@ final class AggStrategy implements ServingStrategy {
         new StepDescription("iteration", true, group, sharding(c), 0, 1));
   }
 
+  // Why a batch and chunk cannot work, formatted once per pair: every layout shares them.
+  private final ConcurrentHashMap<Long, String> chunkReasons = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, String> saturationReasons = new ConcurrentHashMap<>();
+
+  private static long pair(int batch, int chunk) {
+    return ((long) batch << 32) | (chunk & 0xffffffffL);
+  }
+
+  /** {@return why {@code chunk} leaves too little room for prefill after {@code batch}} */
+  private String chunkTooSmall(int batch, int chunk) {
+    return chunkReasons.computeIfAbsent(
+        pair(batch, chunk),
+        key -> {
+          WorkloadSpec workload = context.workload();
+          return String.format(
+              Locale.ROOT,
+              "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
+                  + " keeping up needs %.1f (batch·isl/osl)",
+              chunk,
+              chunk - batch,
+              batch,
+              batch * (double) workload.inputTokens() / workload.outputTokens());
+        });
+  }
+
+  /** {@return why the prefill service of {@code batch} saturates {@code chunk}} */
+  private String saturated(int batch, int chunk) {
+    return saturationReasons.computeIfAbsent(
+        pair(batch, chunk),
+        key -> {
+          WorkloadSpec workload = context.workload();
+          double serviceIterations = Math.ceil(workload.inputTokens() / (double) (chunk - batch));
+          return String.format(
+              Locale.ROOT,
+              "prefill service of %.0f iterations per request at %d completions per %d"
+                  + " iterations saturates the chunk (utilization %.2f)",
+              serviceIterations,
+              batch,
+              workload.outputTokens(),
+              batch * serviceIterations / workload.outputTokens());
+        });
+  }
+
   @Override
   public ServingResult evaluate(Candidate candidate) {
     AggCandidate c = (AggCandidate) candidate;
@@ -185,17 +229,13 @@ final class AggStrategy implements ServingStrategy {
       return closedLoop(c, sharding, result);
     }
     if (prefillPerIteration > prefillBudget) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
-                      + " keeping up needs %.1f (batch·isl/osl)",
-                  c.chunk(),
-                  prefillBudget,
-                  decoding,
-                  prefillPerIteration))
-          .build();
+      return result.infeasible(chunkTooSmall(decoding, c.chunk())).build();
+    }
+    // Saturation does not depend on the iteration time: checked before pricing.
+    double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
+    double utilization = decoding * serviceIterations / workload.outputTokens();
+    if (utilization >= 1) {
+      return result.infeasible(saturated(decoding, c.chunk())).build();
     }
 
     StepShape rankShape = rankShape(c);
@@ -203,23 +243,7 @@ final class AggStrategy implements ServingStrategy {
     PricedStep mixer = pricer.price(Side.MIXER, rankShape, sharding, placement);
     PricedStep ffn = pricer.price(Side.FEED_FORWARD, groupShape, sharding, placement);
     double iterationSeconds = mixer.total() + ffn.total();
-
-    double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
     double serviceSeconds = serviceIterations * iterationSeconds;
-    double utilization = decoding * serviceIterations / workload.outputTokens();
-    if (utilization >= 1) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "prefill service of %.0f iterations per request at %d completions per %d"
-                      + " iterations saturates the chunk (utilization %.2f)",
-                  serviceIterations,
-                  decoding,
-                  workload.outputTokens(),
-                  utilization))
-          .build();
-    }
     double ttft = Queueing.waitSeconds(utilization, serviceSeconds) + serviceSeconds;
     double tpot = iterationSeconds;
     double concurrency = (double) c.replicas() * c.dataParallel() * decoding;

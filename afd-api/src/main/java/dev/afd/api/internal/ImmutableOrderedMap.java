@@ -18,11 +18,13 @@ import org.jspecify.annotations.Nullable;
  * candidate.
  *
  * <p>Copying one into another is free ({@link #copyOf} returns it), which lets value types copy
- * their map components defensively without paying for it in the explorer's hot path. Lookups scan
- * the keys, so it is meant for a few dozen entries at most. Nulls are rejected. Thread-safe.
+ * their map components defensively without paying for it in the explorer's hot path. Used by {@code
+ * ServingResult} and the built-in strategies. Lookups scan the keys, so it is meant for a few dozen
+ * entries at most. Nulls are rejected. Immutable and thread-safe; its builder is not.
  *
  * @param <K> the key type
  * @param <V> the value type
+ * @since 0.1
  */
 public final class ImmutableOrderedMap<K, V> extends AbstractMap<K, V> {
   private static final Object[] NONE = {};

@@ -3,10 +3,9 @@ package dev.afd.api.strategy;
 import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.cost.Fidelity;
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.unit.TimeSpan;
-import java.util.Collections;
 import java.util.EnumMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -88,13 +87,13 @@ public record ServingResult(
     requireNonNull(kvTransfer, "kvTransfer");
     requireNonNull(costModel, "costModel");
     requireNonNull(networkModel, "networkModel");
-    knobs = Collections.unmodifiableMap(new LinkedHashMap<>(knobs));
-    devicesByRole = Collections.unmodifiableMap(new LinkedHashMap<>(devicesByRole));
-    stageTimes = Collections.unmodifiableMap(new LinkedHashMap<>(stageTimes));
+    // Free when the maps already are immutable copies, as strategies in the explorer's hot path
+    // build them.
+    knobs = ImmutableOrderedMap.copyOf(knobs);
+    devicesByRole = ImmutableOrderedMap.copyOf(devicesByRole);
+    stageTimes = ImmutableOrderedMap.copyOf(stageTimes);
     memory = List.copyOf(memory);
-    EnumMap<Fidelity, Double> mix = new EnumMap<>(Fidelity.class);
-    mix.putAll(fidelityMix);
-    fidelityMix = Collections.unmodifiableMap(mix);
+    fidelityMix = fidelityMix(fidelityMix);
     if (!feasible && reason.isEmpty()) {
       throw new IllegalArgumentException(
           "an infeasible result of strategy '" + strategy + "' needs a reason");
@@ -103,6 +102,28 @@ public record ServingResult(
       throw new IllegalArgumentException(
           "result of strategy '" + strategy + "' has negative throughput, concurrency or devices");
     }
+  }
+
+  /** {@return the mix in {@link Fidelity} order: an immutable copy, unless it already is one} */
+  private static Map<Fidelity, Double> fidelityMix(Map<Fidelity, Double> fidelityMix) {
+    if (fidelityMix instanceof ImmutableOrderedMap<Fidelity, Double> immutable
+        && inFidelityOrder(immutable)) {
+      return immutable;
+    }
+    EnumMap<Fidelity, Double> mix = new EnumMap<>(Fidelity.class);
+    mix.putAll(fidelityMix);
+    return ImmutableOrderedMap.copyOf(mix);
+  }
+
+  private static boolean inFidelityOrder(Map<Fidelity, Double> mix) {
+    int last = -1;
+    for (Fidelity fidelity : mix.keySet()) {
+      if (fidelity.ordinal() <= last) {
+        return false;
+      }
+      last = fidelity.ordinal();
+    }
+    return true;
   }
 
   /** {@return output tokens per second per device, all devices counted} */

@@ -2,6 +2,7 @@ package dev.afd.plugin.strategies.afd;
 
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.hardware.ClusterSpec;
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.SequenceBatch;
 import dev.afd.api.model.Sharding;
@@ -11,6 +12,7 @@ import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.Precision;
+import dev.afd.api.unit.TimeSpan;
 import dev.afd.plugin.strategies.common.AfdPipeline;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
@@ -23,6 +25,8 @@ import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates AFD units: enumerates layouts and prices a step of one unit with stage times taken at
@@ -30,12 +34,71 @@ import java.util.List;
  * Thread-safe.
  */
 final class AfdEvaluator {
-  /** The outcome of one unit step. */
+  /**
+   * The outcome of one unit step. Before pricing ({@link #memory}) only the memory is set. Shared
+   * between candidates: {@code fidelitySeconds} must not be written.
+   */
   record UnitStep(
       AfdPipeline.Step step,
       MemoryUsage attentionMemory,
       MemoryUsage ffnMemory,
-      double[] fidelitySeconds) {}
+      double[] fidelitySeconds,
+      Map<String, TimeSpan> stages,
+      Map<Fidelity, Double> fidelityMix) {}
+
+  /**
+   * A layout with what every candidate on it shares, made once per enumerated layout: its sharding,
+   * footprint and placements, and its priced steps by micro-batch shape (many candidates differ
+   * only in knobs that leave the step unchanged: chunk, unit count). Thread-safe.
+   */
+  final class Unit {
+    private final AfdLayout layout;
+    private final Sharding sharding;
+    private final StepPricer.Footprint footprint;
+    private final StepPricer.Placement attentionPlacement;
+    private final StepPricer.Placement ffnPlacement;
+    private final DeviceGroup attentionDevices;
+    private final DeviceGroup ffnDevices;
+    private final ImmutableOrderedMap<String, String> knobs;
+    // Priced steps by (decode sequences, prefill tokens) per micro-batch.
+    private final ConcurrentHashMap<Long, UnitStep> steps = new ConcurrentHashMap<>();
+    // Decode-only unit steps, memory included, by batch.
+    private final ConcurrentHashMap<Integer, UnitStep> decodeSteps = new ConcurrentHashMap<>();
+
+    private Unit(AfdLayout layout) {
+      this.layout = layout;
+      this.sharding =
+          new Sharding(
+              layout.tensorParallel(),
+              layout.dataParallel(),
+              layout.moeTensorParallel(),
+              layout.expertParallel(),
+              imbalance);
+      this.footprint = pricer.footprint(sharding);
+      int ffnFirst = attentionSystem == ffnSystem ? layout.attentionDevices() : 0;
+      this.attentionPlacement =
+          new StepPricer.Placement(accelerator(attentionSystem), attentionSystem, 0);
+      this.ffnPlacement = new StepPricer.Placement(accelerator(ffnSystem), ffnSystem, ffnFirst);
+      this.attentionDevices = new DeviceGroup(attentionSystem, 0, layout.attentionDevices());
+      this.ffnDevices = new DeviceGroup(ffnSystem, ffnFirst, layout.ffnDevices());
+      this.knobs = layout.knobs(0).build();
+    }
+
+    /** {@return the layout} */
+    AfdLayout layout() {
+      return layout;
+    }
+
+    /** {@return a builder holding the layout's knobs, with room for {@code more}} */
+    ImmutableOrderedMap.Builder<String, String> knobs(int more) {
+      return ImmutableOrderedMap.<String, String>builder(knobs.size() + more).putAll(knobs);
+    }
+  }
+
+  /** {@return the unit of a layout, ready to price candidates} */
+  Unit unit(AfdLayout layout) {
+    return new Unit(layout);
+  }
 
   private final StrategyContext context;
   private final StepPricer pricer;
@@ -108,7 +171,7 @@ final class AfdEvaluator {
   /**
    * Prices one step of a unit.
    *
-   * @param layout the unit
+   * @param unit the unit
    * @param batch decode sequences per attention data-parallel rank
    * @param prefillTokensPerIteration prefill tokens per rank per iteration (0 for decode only)
    * @param chunk the chunk budget per rank (memory of the largest step)
@@ -116,30 +179,54 @@ final class AfdEvaluator {
    *     devices
    */
   UnitStep price(
-      AfdLayout layout,
+      Unit unit,
+      int batch,
+      double prefillTokensPerIteration,
+      int chunk,
+      boolean prefillSequenceResident) {
+    UnitStep memory =
+        memory(unit, batch, prefillTokensPerIteration, chunk, prefillSequenceResident);
+    if (!memory.attentionMemory().fits() || !memory.ffnMemory().fits()) {
+      return memory;
+    }
+    return price(memory, unit, batch, prefillTokensPerIteration);
+  }
+
+  /** {@return a decode-only step of a unit (no prefill), computed once per unit and batch} */
+  UnitStep decodeStep(Unit unit, int batch) {
+    UnitStep step = unit.decodeSteps.get(batch);
+    if (step == null) {
+      step = price(unit, batch, 0, 0, false);
+      UnitStep raced = unit.decodeSteps.putIfAbsent(batch, step);
+      if (raced != null) {
+        step = raced;
+      }
+    }
+    return step;
+  }
+
+  /**
+   * {@return the memory of a unit (see {@link #price(Unit, int, double, int, boolean)}), without
+   * pricing its step: the step, fidelity and stages are null}
+   */
+  UnitStep memory(
+      Unit unit,
       int batch,
       double prefillTokensPerIteration,
       int chunk,
       boolean prefillSequenceResident) {
     MoeModelSpec model = context.model();
     WorkloadSpec workload = context.workload();
-    Sharding sharding =
-        new Sharding(
-            layout.tensorParallel(),
-            layout.dataParallel(),
-            layout.moeTensorParallel(),
-            layout.expertParallel(),
-            imbalance);
-    int microBatches = layout.microBatches();
-    StepPricer.Footprint footprint = pricer.footprint(sharding);
+    AfdLayout layout = unit.layout;
+    StepPricer.Footprint footprint = unit.footprint;
     // KV of every sequence lives on the attention devices only.
     double kv =
         (batch * (double) Workloads.finalContext(workload)
                     + (prefillSequenceResident
                         ? workload.prefixTokens() + workload.inputTokens()
                         : 0))
-                * model.kvBytesPerTokenPerDevice(sharding)
-            + batch * model.stateBytesPerSequencePerDevice(sharding);
+                * footprint.kvBytesPerToken()
+            + batch * footprint.stateBytesPerSequence();
     double rankTokens = batch + prefillTokensPerIteration;
     MemoryUsage attentionMemory =
         Memory.usage(
@@ -158,24 +245,47 @@ final class AfdEvaluator {
                 model, rankTokens * layout.dataParallel() / layout.expertParallel()),
             reserve,
             accelerator(ffnSystem).memoryCapacityPerDevice());
-    if (!attentionMemory.fits() || !ffnMemory.fits()) {
-      return new UnitStep(null, attentionMemory, ffnMemory, null);
+    return new UnitStep(null, attentionMemory, ffnMemory, null, null, null);
+  }
+
+  /** {@return {@code memory} with the unit's step priced} */
+  UnitStep price(UnitStep memory, Unit unit, int batch, double prefillTokensPerIteration) {
+    int microBatches = unit.layout.microBatches();
+    long decodePerMicroBatch = decodePerMicroBatch(batch, microBatches);
+    long prefillPerMicroBatch = prefillPerMicroBatch(prefillTokensPerIteration, microBatches);
+    Long key = (decodePerMicroBatch << 32) | prefillPerMicroBatch;
+    UnitStep priced = unit.steps.get(key);
+    if (priced == null) {
+      priced = priceStep(unit, decodePerMicroBatch, prefillPerMicroBatch);
+      UnitStep raced = unit.steps.putIfAbsent(key, priced);
+      if (raced != null) {
+        priced = raced;
+      }
     }
-    StepShape rank = microBatchShape(layout, batch, prefillTokensPerIteration, workload);
+    return new UnitStep(
+        priced.step(),
+        memory.attentionMemory(),
+        memory.ffnMemory(),
+        priced.fidelitySeconds(),
+        priced.stages(),
+        priced.fidelityMix());
+  }
+
+  private UnitStep priceStep(Unit unit, long decodePerMicroBatch, long prefillPerMicroBatch) {
+    MoeModelSpec model = context.model();
+    AfdLayout layout = unit.layout;
+    Sharding sharding = unit.sharding;
+    int microBatches = layout.microBatches();
+    StepShape rank = microBatchShape(decodePerMicroBatch, prefillPerMicroBatch, context.workload());
     StepShape group = StepShape.decode(rank.tokens() * layout.dataParallel(), 0);
-    int ffnFirst = attentionSystem == ffnSystem ? layout.attentionDevices() : 0;
-    StepPricer.Placement attentionPlacement =
-        new StepPricer.Placement(accelerator(attentionSystem), attentionSystem, 0);
-    StepPricer.Placement ffnPlacement =
-        new StepPricer.Placement(accelerator(ffnSystem), ffnSystem, ffnFirst);
-    PricedStep attention = pricer.price(Side.MIXER, rank, sharding, attentionPlacement);
-    PricedStep ffn = pricer.price(Side.FEED_FORWARD, group, sharding, ffnPlacement);
+    PricedStep attention = pricer.price(Side.MIXER, rank, sharding, unit.attentionPlacement);
+    PricedStep ffn = pricer.price(Side.FEED_FORWARD, group, sharding, unit.ffnPlacement);
     double[][] transfers =
         AfdPipeline.transfers(
             model,
             pricer,
-            new DeviceGroup(attentionSystem, 0, layout.attentionDevices()),
-            new DeviceGroup(ffnSystem, ffnFirst, layout.ffnDevices()),
+            unit.attentionDevices,
+            unit.ffnDevices,
             rank.tokens(),
             layout.tensorParallel(),
             layout.moeTensorParallel(),
@@ -186,7 +296,16 @@ final class AfdEvaluator {
     double[] fidelity = new double[Fidelity.values().length];
     attention.addFidelity(fidelity, microBatches);
     ffn.addFidelity(fidelity, microBatches);
-    return new UnitStep(step, attentionMemory, ffnMemory, fidelity);
+    return new UnitStep(step, null, null, fidelity, step.stages(), PricedStep.mix(fidelity));
+  }
+
+  private Sharding sharding(AfdLayout layout) {
+    return new Sharding(
+        layout.tensorParallel(),
+        layout.dataParallel(),
+        layout.moeTensorParallel(),
+        layout.expertParallel(),
+        imbalance);
   }
 
   private dev.afd.api.hardware.AcceleratorSpec accelerator(int system) {
@@ -197,13 +316,7 @@ final class AfdEvaluator {
   List<dev.afd.api.strategy.StepDescription> describe(
       AfdLayout layout, int batch, double prefillTokensPerIteration) {
     WorkloadSpec workload = context.workload();
-    Sharding sharding =
-        new Sharding(
-            layout.tensorParallel(),
-            layout.dataParallel(),
-            layout.moeTensorParallel(),
-            layout.expertParallel(),
-            imbalance);
+    Sharding sharding = sharding(layout);
     StepShape rank = microBatchShape(layout, batch, prefillTokensPerIteration, workload);
     return List.of(
         new dev.afd.api.strategy.StepDescription(
@@ -217,11 +330,25 @@ final class AfdEvaluator {
             layout.microBatches()));
   }
 
+  private static long decodePerMicroBatch(int batch, int microBatches) {
+    return Math.max(1, (batch + microBatches - 1) / microBatches);
+  }
+
+  private static long prefillPerMicroBatch(double prefillTokensPerIteration, int microBatches) {
+    return Math.round(prefillTokensPerIteration / microBatches);
+  }
+
   private static StepShape microBatchShape(
       AfdLayout layout, int batch, double prefillTokensPerIteration, WorkloadSpec workload) {
     int microBatches = layout.microBatches();
-    long decodePerMicroBatch = Math.max(1, (batch + microBatches - 1) / microBatches);
-    long prefillPerMicroBatch = Math.round(prefillTokensPerIteration / microBatches);
+    return microBatchShape(
+        decodePerMicroBatch(batch, microBatches),
+        prefillPerMicroBatch(prefillTokensPerIteration, microBatches),
+        workload);
+  }
+
+  private static StepShape microBatchShape(
+      long decodePerMicroBatch, long prefillPerMicroBatch, WorkloadSpec workload) {
     List<SequenceBatch> batches = new ArrayList<>(2);
     batches.add(new SequenceBatch(decodePerMicroBatch, Workloads.meanDecodeContext(workload), 1));
     if (prefillPerMicroBatch >= 1) {

@@ -1,7 +1,7 @@
 package dev.afd.plugin.strategies.afd;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import dev.afd.api.internal.ImmutableOrderedMap;
+import dev.afd.plugin.strategies.common.Knobs;
 
 /**
  * One attention-FFN unit: attention on {@code TP × DP} devices, the FFN on {@code MoE TP × EP}
@@ -34,19 +34,20 @@ record AfdLayout(
     return attentionDevices() + ffnDevices();
   }
 
-  void describe(Map<String, String> knobs) {
-    knobs.put("attention-tp", String.valueOf(tensorParallel));
-    knobs.put("attention-dp", String.valueOf(dataParallel));
-    knobs.put("attention-gpus", String.valueOf(attentionDevices()));
-    knobs.put("ffn-moe-tp", String.valueOf(moeTensorParallel));
-    knobs.put("ffn-ep", String.valueOf(expertParallel));
-    knobs.put("ffn-gpus", String.valueOf(ffnDevices()));
-    knobs.put("micro-batches", String.valueOf(microBatches));
+  void describe(ImmutableOrderedMap.Builder<String, String> knobs) {
+    knobs.put("attention-tp", Knobs.text(tensorParallel));
+    knobs.put("attention-dp", Knobs.text(dataParallel));
+    knobs.put("attention-gpus", Knobs.text(attentionDevices()));
+    knobs.put("ffn-moe-tp", Knobs.text(moeTensorParallel));
+    knobs.put("ffn-ep", Knobs.text(expertParallel));
+    knobs.put("ffn-gpus", Knobs.text(ffnDevices()));
+    knobs.put("micro-batches", Knobs.text(microBatches));
     knobs.put("router", routerOnAttention ? "attention" : "ffn");
   }
 
-  Map<String, String> knobs() {
-    Map<String, String> knobs = new LinkedHashMap<>();
+  /** {@return a builder holding this layout's knobs, with room for {@code more}} */
+  ImmutableOrderedMap.Builder<String, String> knobs(int more) {
+    ImmutableOrderedMap.Builder<String, String> knobs = ImmutableOrderedMap.builder(8 + more);
     describe(knobs);
     return knobs;
   }

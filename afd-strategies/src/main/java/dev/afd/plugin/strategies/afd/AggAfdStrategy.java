@@ -1,5 +1,6 @@
 package dev.afd.plugin.strategies.afd;
 
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
@@ -8,13 +9,12 @@ import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
-import dev.afd.plugin.strategies.common.PricedStep;
 import dev.afd.plugin.strategies.common.Queueing;
 import dev.afd.spi.StrategyContext;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -32,19 +32,24 @@ final class AggAfdStrategy implements ServingStrategy {
   }
 
   /** A unit layout, batch, chunk and unit count. */
-  record AggAfdCandidate(AfdLayout layout, int batch, int chunk, int units) implements Candidate {
+  record AggAfdCandidate(AfdEvaluator.Unit unit, int batch, int chunk, int units)
+      implements Candidate {
+    AfdLayout layout() {
+      return unit.layout();
+    }
+
     @Override
     public int devices() {
-      return layout.devices() * units;
+      return layout().devices() * units;
     }
 
     @Override
     public Map<String, String> knobs() {
-      Map<String, String> knobs = layout.knobs();
-      knobs.put("batch", String.valueOf(batch));
-      knobs.put("chunk", String.valueOf(chunk));
-      knobs.put("units", String.valueOf(units));
-      return knobs;
+      return unit.knobs(3)
+          .put("batch", Knobs.text(batch))
+          .put("chunk", Knobs.text(chunk))
+          .put("units", Knobs.text(units))
+          .build();
     }
   }
 
@@ -57,13 +62,14 @@ final class AggAfdStrategy implements ServingStrategy {
       if (units < 1) {
         continue;
       }
+      AfdEvaluator.Unit unit = evaluator.unit(layout);
       for (int batch : batches) {
         if (batch < layout.microBatches()) {
           continue;
         }
         for (int chunk : chunks) {
           if (chunk > batch) {
-            sink.accept(new AggAfdCandidate(layout, batch, chunk, units));
+            sink.accept(new AggAfdCandidate(unit, batch, chunk, units));
           }
         }
       }
@@ -81,14 +87,60 @@ final class AggAfdStrategy implements ServingStrategy {
     return evaluator.describe(c.layout(), c.batch(), prefill);
   }
 
+  // Why a batch and chunk cannot work, formatted once per pair: thousands of layouts share them.
+  private final ConcurrentHashMap<Long, String> chunkReasons = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, String> saturationReasons = new ConcurrentHashMap<>();
+
+  private static long pair(int batch, int chunk) {
+    return ((long) batch << 32) | (chunk & 0xffffffffL);
+  }
+
+  /** {@return why {@code chunk} leaves too little room for prefill after {@code batch}} */
+  private String chunkTooSmall(int batch, int chunk) {
+    return chunkReasons.computeIfAbsent(
+        pair(batch, chunk),
+        key ->
+            String.format(
+                Locale.ROOT,
+                "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
+                    + " keeping up needs %.1f (batch·isl/osl)",
+                chunk,
+                chunk - batch,
+                batch,
+                prefillPerIteration(batch)));
+  }
+
+  /** {@return why the prefill service of {@code batch} saturates {@code chunk}} */
+  private String saturated(int batch, int chunk) {
+    return saturationReasons.computeIfAbsent(
+        pair(batch, chunk),
+        key -> {
+          WorkloadSpec workload = context.workload();
+          double serviceIterations = Math.ceil(workload.inputTokens() / (double) (chunk - batch));
+          return String.format(
+              Locale.ROOT,
+              "prefill service of %.0f iterations per request saturates the chunk"
+                  + " (utilization %.2f)",
+              serviceIterations,
+              batch * serviceIterations / workload.outputTokens());
+        });
+  }
+
+  private double prefillPerIteration(int batch) {
+    WorkloadSpec workload = context.workload();
+    return batch * (double) workload.inputTokens() / workload.outputTokens();
+  }
+
   @Override
   public ServingResult evaluate(Candidate candidate) {
     AggAfdCandidate c = (AggAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
     AfdLayout layout = c.layout();
-    Map<String, Integer> roles = new LinkedHashMap<>();
-    roles.put("attention", layout.attentionDevices() * c.units());
-    roles.put("ffn", layout.ffnDevices() * c.units());
+    Map<String, Integer> roles =
+        ImmutableOrderedMap.<String, Integer>builder(2)
+            .put("attention", layout.attentionDevices() * c.units())
+            .put("ffn", layout.ffnDevices() * c.units())
+            .build();
     ServingResult.Builder result =
         ServingResult.builder("agg-afd")
             .knobs(c.knobs())
@@ -97,9 +149,10 @@ final class AggAfdStrategy implements ServingStrategy {
     int prefillBudget = c.chunk() - c.batch();
     double prefillPerIteration =
         c.batch() * (double) workload.inputTokens() / workload.outputTokens();
+    double prefillTokens = Math.min(prefillPerIteration, prefillBudget);
+    // Memory, then the chunk: neither needs the step priced.
     AfdEvaluator.UnitStep unit =
-        evaluator.price(
-            layout, c.batch(), Math.min(prefillPerIteration, prefillBudget), c.chunk(), true);
+        evaluator.memory(c.unit(), c.batch(), prefillTokens, c.chunk(), true);
     result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
     if (!unit.attentionMemory().fits()) {
       return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
@@ -108,32 +161,15 @@ final class AggAfdStrategy implements ServingStrategy {
       return result.infeasible(Memory.shortfall(unit.ffnMemory())).build();
     }
     if (prefillPerIteration > prefillBudget) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
-                      + " keeping up needs %.1f (batch·isl/osl)",
-                  c.chunk(),
-                  prefillBudget,
-                  c.batch(),
-                  prefillPerIteration))
-          .build();
+      return result.infeasible(chunkTooSmall(c.batch(), c.chunk())).build();
     }
-    double stepSeconds = unit.step().seconds();
     double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
     double utilization = c.batch() * serviceIterations / workload.outputTokens();
     if (utilization >= 1) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "prefill service of %.0f iterations per request saturates the chunk"
-                      + " (utilization %.2f)",
-                  serviceIterations,
-                  utilization))
-          .build();
+      return result.infeasible(saturated(c.batch(), c.chunk())).build();
     }
+    unit = evaluator.price(unit, c.unit(), c.batch(), prefillTokens);
+    double stepSeconds = unit.step().seconds();
     double service = serviceIterations * stepSeconds;
     double ttft = Queueing.waitSeconds(utilization, service) + service;
     double concurrency = (double) c.units() * layout.dataParallel() * c.batch();
@@ -143,8 +179,8 @@ final class AggAfdStrategy implements ServingStrategy {
             TimeSpan.ofSeconds(stepSeconds),
             TimeSpan.ofSeconds(ttft + stepSeconds * (workload.outputTokens() - 1)))
         .throughput(concurrency / stepSeconds, concurrency)
-        .stageTimes(unit.step().stages())
-        .fidelityMix(PricedStep.mix(unit.fidelitySeconds()))
+        .stageTimes(unit.stages())
+        .fidelityMix(unit.fidelityMix())
         .build();
   }
 }

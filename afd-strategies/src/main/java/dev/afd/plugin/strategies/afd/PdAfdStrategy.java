@@ -2,6 +2,7 @@ package dev.afd.plugin.strategies.afd;
 
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.hardware.SystemSpec;
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
@@ -17,7 +18,6 @@ import dev.afd.plugin.strategies.common.Roles;
 import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -47,18 +47,24 @@ final class PdAfdStrategy implements ServingStrategy {
   }
 
   /** A decode unit layout, batch and unit count. */
-  record PdAfdCandidate(AfdLayout layout, int batch, int units) implements Candidate {
+  record PdAfdCandidate(AfdEvaluator.Unit unit, int batch, int units) implements Candidate {
+    AfdLayout layout() {
+      return unit.layout();
+    }
+
     @Override
     public int devices() {
-      return layout.devices() * units;
+      return layout().devices() * units;
     }
 
     @Override
     public Map<String, String> knobs() {
-      Map<String, String> knobs = layout.knobs();
-      knobs.put("batch", String.valueOf(batch));
-      knobs.put("units", String.valueOf(units));
-      return knobs;
+      return knobs(0).build();
+    }
+
+    /** {@return a builder holding the knobs, with room for {@code more}} */
+    ImmutableOrderedMap.Builder<String, String> knobs(int more) {
+      return unit.knobs(2 + more).put("batch", Knobs.text(batch)).put("units", Knobs.text(units));
     }
   }
 
@@ -67,13 +73,14 @@ final class PdAfdStrategy implements ServingStrategy {
     int budget = context.deviceBudget();
     for (AfdLayout layout : evaluator.layouts(budget - 1)) {
       int maxUnits = evaluator.units(layout, budget - 1);
+      AfdEvaluator.Unit unit = evaluator.unit(layout);
       for (int batch : context.options().get(Knobs.BATCH)) {
         if (batch < layout.microBatches()) {
           continue;
         }
         for (int units : context.options().get(Knobs.DECODE_WORKERS)) {
           if (units <= maxUnits) {
-            sink.accept(new PdAfdCandidate(layout, batch, units));
+            sink.accept(new PdAfdCandidate(unit, batch, units));
           }
         }
       }
@@ -99,13 +106,13 @@ final class PdAfdStrategy implements ServingStrategy {
     PdAfdCandidate c = (PdAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
     AfdLayout layout = c.layout();
-    Map<String, String> knobs = c.knobs();
+    ImmutableOrderedMap.Builder<String, String> knobs = c.knobs(6);
     ServingResult.Builder result =
         ServingResult.builder("pd-afd")
-            .knobs(knobs)
+            .knobs(knobs.build())
             .devices(c.devices(), Map.of("decode", c.devices()))
             .models(context.kernelCostModel().id(), context.networkModel().id());
-    AfdEvaluator.UnitStep unit = evaluator.price(layout, c.batch(), 0, 0, false);
+    AfdEvaluator.UnitStep unit = evaluator.decodeStep(c.unit(), c.batch());
     result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
     if (!unit.attentionMemory().fits()) {
       return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
@@ -152,19 +159,21 @@ final class PdAfdStrategy implements ServingStrategy {
                   requestsPerSecond))
           .build();
     }
-    knobs.putAll(pool.knobs());
-    Map<String, Integer> roles = new LinkedHashMap<>();
-    roles.put("prefill", pool.devices());
-    roles.put("attention", layout.attentionDevices() * c.units());
-    roles.put("ffn", layout.ffnDevices() * c.units());
+    pool.describe(knobs);
+    Map<String, Integer> roles =
+        ImmutableOrderedMap.<String, Integer>builder(3)
+            .put("prefill", pool.devices())
+            .put("attention", layout.attentionDevices() * c.units())
+            .put("ffn", layout.ffnDevices() * c.units())
+            .build();
     double[] fidelity = unit.fidelitySeconds().clone();
     for (int index = 0; index < Fidelity.values().length; index++) {
       fidelity[index] += pool.option().fidelitySeconds()[index];
     }
-    Map<String, TimeSpan> stages = new LinkedHashMap<>(unit.step().stages());
+    Map<String, TimeSpan> stages = unit.stages();
     double ttft = pool.ttftSeconds();
     return result
-        .knobs(knobs)
+        .knobs(knobs.build())
         .devices(decodeDevices + pool.devices(), roles)
         .memory(List.of(pool.option().memory(), unit.attentionMemory(), unit.ffnMemory()))
         .latencies(

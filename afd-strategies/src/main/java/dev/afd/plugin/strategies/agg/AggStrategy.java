@@ -2,6 +2,7 @@ package dev.afd.plugin.strategies.agg;
 
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.SequenceBatch;
 import dev.afd.api.model.Sharding;
@@ -25,10 +26,10 @@ import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -75,15 +76,15 @@ final class AggStrategy implements ServingStrategy {
 
     @Override
     public Map<String, String> knobs() {
-      Map<String, String> knobs = new LinkedHashMap<>();
-      knobs.put("tp", String.valueOf(tensorParallel));
-      knobs.put("dp", String.valueOf(dataParallel));
-      knobs.put("moe-tp", String.valueOf(moeTensorParallel));
-      knobs.put("ep", String.valueOf(expertParallel));
-      knobs.put("batch", String.valueOf(batch));
-      knobs.put("chunk", String.valueOf(chunk));
-      knobs.put("replicas", String.valueOf(replicas));
-      return knobs;
+      return ImmutableOrderedMap.<String, String>builder(7)
+          .put("tp", Knobs.text(tensorParallel))
+          .put("dp", Knobs.text(dataParallel))
+          .put("moe-tp", Knobs.text(moeTensorParallel))
+          .put("ep", Knobs.text(expertParallel))
+          .put("batch", Knobs.text(batch))
+          .put("chunk", Knobs.text(chunk))
+          .put("replicas", Knobs.text(replicas))
+          .build();
     }
   }
 
@@ -149,6 +150,49 @@ final class AggStrategy implements ServingStrategy {
         new StepDescription("iteration", true, group, sharding(c), 0, 1));
   }
 
+  // Why a batch and chunk cannot work, formatted once per pair: every layout shares them.
+  private final ConcurrentHashMap<Long, String> chunkReasons = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<Long, String> saturationReasons = new ConcurrentHashMap<>();
+
+  private static long pair(int batch, int chunk) {
+    return ((long) batch << 32) | (chunk & 0xffffffffL);
+  }
+
+  /** {@return why {@code chunk} leaves too little room for prefill after {@code batch}} */
+  private String chunkTooSmall(int batch, int chunk) {
+    return chunkReasons.computeIfAbsent(
+        pair(batch, chunk),
+        key -> {
+          WorkloadSpec workload = context.workload();
+          return String.format(
+              Locale.ROOT,
+              "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
+                  + " keeping up needs %.1f (batch·isl/osl)",
+              chunk,
+              chunk - batch,
+              batch,
+              batch * (double) workload.inputTokens() / workload.outputTokens());
+        });
+  }
+
+  /** {@return why the prefill service of {@code batch} saturates {@code chunk}} */
+  private String saturated(int batch, int chunk) {
+    return saturationReasons.computeIfAbsent(
+        pair(batch, chunk),
+        key -> {
+          WorkloadSpec workload = context.workload();
+          double serviceIterations = Math.ceil(workload.inputTokens() / (double) (chunk - batch));
+          return String.format(
+              Locale.ROOT,
+              "prefill service of %.0f iterations per request at %d completions per %d"
+                  + " iterations saturates the chunk (utilization %.2f)",
+              serviceIterations,
+              batch,
+              workload.outputTokens(),
+              batch * serviceIterations * speculation.tokensPerStep() / workload.outputTokens());
+        });
+  }
+
   @Override
   public ServingResult evaluate(Candidate candidate) {
     AggCandidate c = (AggCandidate) candidate;
@@ -190,17 +234,14 @@ final class AggStrategy implements ServingStrategy {
       return closedLoop(c, sharding, result);
     }
     if (prefillPerIteration > prefillBudget) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
-                      + " keeping up needs %.1f (batch·isl/osl)",
-                  c.chunk(),
-                  prefillBudget,
-                  decoding,
-                  prefillPerIteration))
-          .build();
+      return result.infeasible(chunkTooSmall(decoding, c.chunk())).build();
+    }
+    // Saturation does not depend on the iteration time: checked before pricing.
+    double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
+    double utilization =
+        decoding * serviceIterations * speculation.tokensPerStep() / workload.outputTokens();
+    if (utilization >= 1) {
+      return result.infeasible(saturated(decoding, c.chunk())).build();
     }
 
     StepShape rankShape = rankShape(c);
@@ -208,35 +249,21 @@ final class AggStrategy implements ServingStrategy {
     PricedStep mixer = pricer.price(Side.MIXER, rankShape, sharding, placement);
     PricedStep ffn = pricer.price(Side.FEED_FORWARD, groupShape, sharding, placement);
     double iterationSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
-
-    double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
     double serviceSeconds = serviceIterations * iterationSeconds;
-    double utilization =
-        decoding * serviceIterations * speculation.tokensPerStep() / workload.outputTokens();
-    if (utilization >= 1) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "prefill service of %.0f iterations per request at %d completions per %d"
-                      + " iterations saturates the chunk (utilization %.2f)",
-                  serviceIterations,
-                  decoding,
-                  workload.outputTokens(),
-                  utilization))
-          .build();
-    }
     double ttft = Queueing.waitSeconds(utilization, serviceSeconds) + serviceSeconds;
     double tpot = iterationSeconds / speculation.tokensPerStep();
     double concurrency = (double) c.replicas() * c.dataParallel() * decoding;
     double[] fidelity = new double[Fidelity.values().length];
     mixer.addFidelity(fidelity, 1);
     ffn.addFidelity(fidelity, 1);
-    Map<String, TimeSpan> stages = new LinkedHashMap<>();
-    stages.put("attention", TimeSpan.ofSeconds(mixer.totalCompute()));
-    stages.put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()));
-    stages.put(
-        "communication", TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()));
+    Map<String, TimeSpan> stages =
+        ImmutableOrderedMap.<String, TimeSpan>builder(3)
+            .put("attention", TimeSpan.ofSeconds(mixer.totalCompute()))
+            .put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()))
+            .put(
+                "communication",
+                TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()))
+            .build();
     return result
         .latencies(
             TimeSpan.ofSeconds(ttft),
@@ -321,9 +348,11 @@ final class AggStrategy implements ServingStrategy {
     PricedStep mixer = pricer.price(Side.MIXER, new StepShape(mixed), sharding, placement);
     double[] fidelity = new double[Fidelity.values().length];
     mixer.addFidelity(fidelity, 1);
-    Map<String, TimeSpan> stages = new LinkedHashMap<>();
-    stages.put("mixed-iteration", TimeSpan.ofSeconds(mixedSeconds));
-    stages.put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds));
+    Map<String, TimeSpan> stages =
+        ImmutableOrderedMap.<String, TimeSpan>builder(2)
+            .put("mixed-iteration", TimeSpan.ofSeconds(mixedSeconds))
+            .put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds))
+            .build();
     return result
         .latencies(
             TimeSpan.ofSeconds(ttft),

@@ -1,5 +1,6 @@
 package dev.afd.plugin.strategies.common;
 
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.Block;
 import dev.afd.api.model.LayerGroup;
 import dev.afd.api.model.MoeModelSpec;
@@ -7,7 +8,6 @@ import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.unit.Precision;
 import dev.afd.api.unit.TimeSpan;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -32,16 +32,16 @@ public final class AfdPipeline {
 
     /** {@return stage times for results: busy time per stage and the bottleneck's idle time} */
     public Map<String, TimeSpan> stages() {
-      Map<String, TimeSpan> stages = new LinkedHashMap<>();
-      stages.put("attention", TimeSpan.ofSeconds(attentionBusy));
-      stages.put("a2f", TimeSpan.ofSeconds(attentionToFfnBusy));
-      stages.put("ffn", TimeSpan.ofSeconds(ffnBusy));
-      stages.put("f2a", TimeSpan.ofSeconds(ffnToAttentionBusy));
       double busiest =
           Math.max(
               Math.max(attentionBusy, ffnBusy), Math.max(attentionToFfnBusy, ffnToAttentionBusy));
-      stages.put("bubble", TimeSpan.ofSeconds(Math.max(0, seconds - busiest)));
-      return stages;
+      return ImmutableOrderedMap.<String, TimeSpan>builder(5)
+          .put("attention", TimeSpan.ofSeconds(attentionBusy))
+          .put("a2f", TimeSpan.ofSeconds(attentionToFfnBusy))
+          .put("ffn", TimeSpan.ofSeconds(ffnBusy))
+          .put("f2a", TimeSpan.ofSeconds(ffnToAttentionBusy))
+          .put("bubble", TimeSpan.ofSeconds(Math.max(0, seconds - busiest)))
+          .build();
     }
   }
 

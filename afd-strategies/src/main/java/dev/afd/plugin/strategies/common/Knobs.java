@@ -10,6 +10,25 @@ import java.util.List;
 public final class Knobs {
   private Knobs() {}
 
+  private static final String[] SMALL_NUMBERS = new String[4097];
+
+  static {
+    for (int value = 0; value < SMALL_NUMBERS.length; value++) {
+      SMALL_NUMBERS[value] = Integer.toString(value);
+    }
+  }
+
+  /**
+   * {@return {@code value} as a knob value, {@link String#valueOf(int)}; shared strings for values
+   * up to 4096, which cover every knob, so candidates build their knob maps without allocating
+   * text}
+   */
+  public static String text(int value) {
+    return value >= 0 && value < SMALL_NUMBERS.length
+        ? SMALL_NUMBERS[value]
+        : String.valueOf(value);
+  }
+
   /** Attention tensor-parallel degrees. */
   public static final OptionSpec<List<Integer>> TENSOR_PARALLEL =
       OptionSpec.intList("tp", List.of(1, 2, 4, 8), "attention tensor-parallel degrees to try");

@@ -64,8 +64,15 @@ public final class Memory {
 
   /** {@return {@code value} rounded to one decimal, as {@code "%.1f"} with {@link Locale#ROOT}} */
   static String oneDecimal(double value) {
+    return appendOneDecimal(new StringBuilder(8), value).toString();
+  }
+
+  private static StringBuilder appendOneDecimal(StringBuilder text, double value) {
     long tenths = Math.round(Math.abs(value) * 10);
-    return (value < 0 && tenths != 0 ? "-" : "") + tenths / 10 + "." + tenths % 10;
+    if (value < 0 && tenths != 0) {
+      text.append('-');
+    }
+    return text.append(tenths / 10).append('.').append(tenths % 10);
   }
 
   private static long saturatedBytes(double bytes) {
@@ -77,21 +84,13 @@ public final class Memory {
     // Hand-formatted: this runs for every candidate that does not fit, often most of them.
     double need = usage.total().toGibibytes();
     double have = usage.capacity().toGibibytes();
-    return usage.group()
-        + " devices need "
-        + oneDecimal(need)
-        + " GiB of "
-        + oneDecimal(have)
-        + " GiB (weights "
-        + oneDecimal(usage.weights().toGibibytes())
-        + ", KV "
-        + oneDecimal(usage.kvCache().toGibibytes())
-        + ", activations "
-        + oneDecimal(usage.activations().toGibibytes())
-        + ", reserve "
-        + oneDecimal(usage.reserve().toGibibytes())
-        + "): short by "
-        + oneDecimal(need - have)
-        + " GiB";
+    StringBuilder text = new StringBuilder(160).append(usage.group()).append(" devices need ");
+    appendOneDecimal(text, need).append(" GiB of ");
+    appendOneDecimal(text, have).append(" GiB (weights ");
+    appendOneDecimal(text, usage.weights().toGibibytes()).append(", KV ");
+    appendOneDecimal(text, usage.kvCache().toGibibytes()).append(", activations ");
+    appendOneDecimal(text, usage.activations().toGibibytes()).append(", reserve ");
+    appendOneDecimal(text, usage.reserve().toGibibytes()).append("): short by ");
+    return appendOneDecimal(text, need - have).append(" GiB").toString();
   }
 }

@@ -1,6 +1,7 @@
 package dev.afd.plugin.strategies.common;
 
 import dev.afd.api.cost.Fidelity;
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.Sharding;
 import dev.afd.api.model.StepShape;
@@ -11,7 +12,6 @@ import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -52,14 +52,20 @@ public final class PrefillPool {
 
     /** {@return knobs describing the pool} */
     public Map<String, String> knobs() {
-      Map<String, String> knobs = new LinkedHashMap<>();
-      knobs.put("prefill-tp", String.valueOf(option.width().tensorParallel()));
-      knobs.put("prefill-dp", String.valueOf(option.width().dataParallel()));
-      knobs.put("prefill-moe-tp", String.valueOf(option.width().moeTensorParallel()));
-      knobs.put("prefill-ep", String.valueOf(option.width().expertParallel()));
-      knobs.put("prefill-batch", String.valueOf(option.batch()));
-      knobs.put("prefill-workers", String.valueOf(workers));
-      return knobs;
+      ImmutableOrderedMap.Builder<String, String> knobs = ImmutableOrderedMap.builder(6);
+      describe(knobs);
+      return knobs.build();
+    }
+
+    /** Puts the knobs describing the pool into {@code knobs}. */
+    public void describe(ImmutableOrderedMap.Builder<String, String> knobs) {
+      knobs
+          .put("prefill-tp", Knobs.text(option.width().tensorParallel()))
+          .put("prefill-dp", Knobs.text(option.width().dataParallel()))
+          .put("prefill-moe-tp", Knobs.text(option.width().moeTensorParallel()))
+          .put("prefill-ep", Knobs.text(option.width().expertParallel()))
+          .put("prefill-batch", Knobs.text(option.batch()))
+          .put("prefill-workers", Knobs.text(workers));
     }
   }
 
@@ -122,7 +128,22 @@ public final class PrefillPool {
       }
     }
     this.options = List.copyOf(priced);
+    int count = options.size();
+    this.optionDevices = new int[count];
+    this.optionStepSeconds = new double[count];
+    this.optionRequestsPerSecond = new double[count];
+    for (int index = 0; index < count; index++) {
+      Option option = options.get(index);
+      optionDevices[index] = option.devices();
+      optionStepSeconds[index] = option.stepSeconds();
+      optionRequestsPerSecond[index] = option.requestsPerSecond();
+    }
   }
+
+  // The options' fields as arrays: choose() scans every option for every candidate.
+  private final int[] optionDevices;
+  private final double[] optionStepSeconds;
+  private final double[] optionRequestsPerSecond;
 
   private final double imbalance;
   private final int systemIndex;
@@ -209,36 +230,59 @@ public final class PrefillPool {
       int maxDevices,
       double kvTransferSeconds,
       double ttftTargetSeconds) {
-    Choice best = null;
+    // Allocation-free: only the chosen layout becomes a Choice.
+    int best = -1;
+    int bestWorkers = 0;
+    int bestDevices = 0;
+    double bestUtilization = 0;
+    double bestTtftSeconds = 0;
     boolean bestMeets = false;
-    for (Option option : options) {
+    for (int index = 0; index < optionDevices.length; index++) {
+      double stepSeconds = optionStepSeconds[index];
+      // TTFT is at least the step plus the KV transfer (the wait is never negative, and rounding
+      // is monotonic), so a layout that cannot beat the best so far is skipped unpriced; the
+      // choice is exactly the one a full scan makes.
+      double fastestTtftSeconds = stepSeconds + kvTransferSeconds;
+      if (fastestTtftSeconds > ttftTargetSeconds
+          && (bestMeets || (best >= 0 && fastestTtftSeconds >= bestTtftSeconds))) {
+        continue;
+      }
+      // A worker count is at least 1, so a pool is at least one worker wide.
+      if (bestMeets && optionDevices[index] >= bestDevices) {
+        continue;
+      }
+      double optionRequestsPerSecond = this.optionRequestsPerSecond[index];
       int workers =
           fixedWorkers > 0
               ? fixedWorkers
               : (int)
                   Math.max(
                       1,
-                      Math.ceil(
-                          requestsPerSecond / (targetUtilization * option.requestsPerSecond())));
-      if ((long) workers * option.devices() > maxDevices) {
+                      Math.ceil(requestsPerSecond / (targetUtilization * optionRequestsPerSecond)));
+      if ((long) workers * optionDevices[index] > maxDevices) {
         continue;
       }
-      double utilization = requestsPerSecond / (workers * option.requestsPerSecond());
-      double ttft =
-          Queueing.waitSeconds(utilization, option.stepSeconds())
-              + option.stepSeconds()
-              + kvTransferSeconds;
-      Choice choice = new Choice(option, workers, utilization, ttft, kvTransferSeconds);
-      boolean meets = ttft <= ttftTargetSeconds;
-      if (best == null
+      double utilization = requestsPerSecond / (workers * optionRequestsPerSecond);
+      double ttftSeconds =
+          Queueing.waitSeconds(utilization, stepSeconds) + stepSeconds + kvTransferSeconds;
+      int devices = workers * optionDevices[index];
+      boolean meets = ttftSeconds <= ttftTargetSeconds;
+      if (best < 0
           || (meets && !bestMeets)
-          || (meets && bestMeets && choice.devices() < best.devices())
-          || (!meets && !bestMeets && ttft < best.ttftSeconds())) {
-        best = choice;
+          || (meets && bestMeets && devices < bestDevices)
+          || (!meets && !bestMeets && ttftSeconds < bestTtftSeconds)) {
+        best = index;
+        bestWorkers = workers;
+        bestDevices = devices;
+        bestUtilization = utilization;
+        bestTtftSeconds = ttftSeconds;
         bestMeets = meets;
       }
     }
-    return best;
+    return best < 0
+        ? null
+        : new Choice(
+            options.get(best), bestWorkers, bestUtilization, bestTtftSeconds, kvTransferSeconds);
   }
 
   /**
@@ -260,11 +304,8 @@ public final class PrefillPool {
     long tokens = workload.inputTokens() + (prefixOnDecode ? 0 : workload.prefixTokens());
     double bytes = tokens * context.model().kvBytesPerToken();
     double seconds =
-        pricer
-            .network()
-            .exchange(
-                prefillDevices, decodeDevices, bytes / prefillDevices.size(), decodeDevices.size())
-            .seconds();
+        pricer.exactExchangeSeconds(
+            prefillDevices, decodeDevices, bytes / prefillDevices.size(), decodeDevices.size());
     if (context.options().get(Knobs.OVERLAP_KV_TRANSFER).equals("yes")) {
       return seconds / context.model().layerCount();
     }

@@ -1,8 +1,8 @@
 package dev.afd.plugin.strategies.common;
 
 import dev.afd.api.cost.Fidelity;
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.LayerGroup;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -101,20 +101,26 @@ public final class PricedStep {
     }
   }
 
-  /** {@return shares of operator time per fidelity, from accumulated seconds} */
+  private static final Fidelity[] FIDELITIES = Fidelity.values();
+
+  /**
+   * {@return shares of operator time per fidelity, from accumulated seconds, in {@link Fidelity}
+   * order}
+   */
   public static Map<Fidelity, Double> mix(double[] seconds) {
     double total = 0;
     for (double value : seconds) {
       total += value;
     }
-    Map<Fidelity, Double> mix = new EnumMap<>(Fidelity.class);
+    ImmutableOrderedMap.Builder<Fidelity, Double> mix =
+        ImmutableOrderedMap.builder(FIDELITIES.length);
     if (total > 0) {
-      for (Fidelity fidelity : Fidelity.values()) {
+      for (Fidelity fidelity : FIDELITIES) {
         if (seconds[fidelity.ordinal()] > 0) {
           mix.put(fidelity, seconds[fidelity.ordinal()] / total);
         }
       }
     }
-    return mix;
+    return mix.build();
   }
 }

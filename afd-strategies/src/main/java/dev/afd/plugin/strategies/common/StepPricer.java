@@ -51,6 +51,11 @@ public final class StepPricer {
 
   /** {@return the per-device footprint under a sharding, computed once per sharding} */
   public Footprint footprint(Sharding sharding) {
+    // get() first: computeIfAbsent locks the bin even when the key is there.
+    Footprint footprint = footprints.get(sharding);
+    if (footprint != null) {
+      return footprint;
+    }
     return footprints.computeIfAbsent(
         sharding,
         key ->
@@ -63,6 +68,12 @@ public final class StepPricer {
   }
 
   private record ExchangeKey(DeviceGroup senders, DeviceGroup receivers, int destinations) {}
+
+  private record ExactExchangeKey(
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {}
+
+  private final ConcurrentHashMap<ExactExchangeKey, Double> exactExchanges =
+      new ConcurrentHashMap<>();
 
   /** Bytes per sender at which the linear exchange cost is sampled. */
   private static final double SAMPLE_BYTES = 1 << 20;
@@ -116,9 +127,12 @@ public final class StepPricer {
    * @param placement where the side runs
    */
   public PricedStep price(Side side, StepShape shape, Sharding sharding, Placement placement) {
-    return memo.computeIfAbsent(
-        new Key(side, shape, sharding, placement),
-        key -> compute(side, shape, sharding, placement));
+    Key key = new Key(side, shape, sharding, placement);
+    PricedStep priced = memo.get(key);
+    if (priced != null) {
+      return priced;
+    }
+    return memo.computeIfAbsent(key, unused -> compute(side, shape, sharding, placement));
   }
 
   /**
@@ -133,18 +147,39 @@ public final class StepPricer {
     if (bytesPerSender <= 0) {
       return 0;
     }
-    double[] line =
-        exchanges.computeIfAbsent(
-            new ExchangeKey(senders, receivers, destinations),
-            key -> {
-              double one =
-                  network.exchange(senders, receivers, SAMPLE_BYTES, destinations).seconds();
-              double two =
-                  network.exchange(senders, receivers, 2 * SAMPLE_BYTES, destinations).seconds();
-              double slope = (two - one) / SAMPLE_BYTES;
-              return new double[] {Math.max(0, one - slope * SAMPLE_BYTES), slope};
-            });
+    ExchangeKey key = new ExchangeKey(senders, receivers, destinations);
+    double[] line = exchanges.get(key);
+    if (line == null) {
+      line =
+          exchanges.computeIfAbsent(
+              key,
+              unused -> {
+                double one =
+                    network.exchange(senders, receivers, SAMPLE_BYTES, destinations).seconds();
+                double two =
+                    network.exchange(senders, receivers, 2 * SAMPLE_BYTES, destinations).seconds();
+                double slope = (two - one) / SAMPLE_BYTES;
+                return new double[] {Math.max(0, one - slope * SAMPLE_BYTES), slope};
+              });
+    }
     return line[0] + line[1] * bytesPerSender;
+  }
+
+  /**
+   * {@return the seconds of an M-by-N exchange exactly as the network model prices it (see {@link
+   * NetworkModel#exchange}), memoized: for transfers whose size is fixed per strategy, such as a
+   * request's KV cache, so that the many candidates sharing a placement price it once}
+   */
+  public double exactExchangeSeconds(
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {
+    ExactExchangeKey key = new ExactExchangeKey(senders, receivers, bytesPerSender, destinations);
+    Double seconds = exactExchanges.get(key);
+    if (seconds != null) {
+      return seconds;
+    }
+    return exactExchanges.computeIfAbsent(
+        key,
+        unused -> network.exchange(senders, receivers, bytesPerSender, destinations).seconds());
   }
 
   private PricedStep compute(Side side, StepShape shape, Sharding sharding, Placement placement) {

@@ -2,6 +2,7 @@ package dev.afd.plugin.strategies.pd;
 
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.hardware.SystemSpec;
+import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.Sharding;
 import dev.afd.api.model.StepShape;
@@ -27,7 +28,6 @@ import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -82,14 +82,18 @@ final class PdStrategy implements ServingStrategy {
 
     @Override
     public Map<String, String> knobs() {
-      Map<String, String> knobs = new LinkedHashMap<>();
-      knobs.put("decode-tp", String.valueOf(decode.tensorParallel()));
-      knobs.put("decode-dp", String.valueOf(decode.dataParallel()));
-      knobs.put("decode-moe-tp", String.valueOf(decode.moeTensorParallel()));
-      knobs.put("decode-ep", String.valueOf(decode.expertParallel()));
-      knobs.put("decode-batch", String.valueOf(batch));
-      knobs.put("decode-workers", String.valueOf(workers));
-      return knobs;
+      return knobs(0).build();
+    }
+
+    /** {@return a builder holding the knobs, with room for {@code more}} */
+    ImmutableOrderedMap.Builder<String, String> knobs(int more) {
+      return ImmutableOrderedMap.<String, String>builder(6 + more)
+          .put("decode-tp", Knobs.text(decode.tensorParallel()))
+          .put("decode-dp", Knobs.text(decode.dataParallel()))
+          .put("decode-moe-tp", Knobs.text(decode.moeTensorParallel()))
+          .put("decode-ep", Knobs.text(decode.expertParallel()))
+          .put("decode-batch", Knobs.text(batch))
+          .put("decode-workers", Knobs.text(workers));
     }
   }
 
@@ -150,10 +154,10 @@ final class PdStrategy implements ServingStrategy {
     WorkloadSpec workload = context.workload();
     Parallelism.Width width = c.decode();
     Sharding sharding = sharding(width);
-    Map<String, String> knobs = new LinkedHashMap<>(c.knobs());
+    ImmutableOrderedMap.Builder<String, String> knobs = c.knobs(6);
     ServingResult.Builder result =
         ServingResult.builder("pd")
-            .knobs(knobs)
+            .knobs(knobs.build())
             .models(context.kernelCostModel().id(), context.networkModel().id());
     int decodeDevices = c.devices();
     StepPricer.Footprint footprint = pricer.footprint(sharding);
@@ -208,22 +212,27 @@ final class PdStrategy implements ServingStrategy {
                   requestsPerSecond))
           .build();
     }
-    knobs.putAll(pool.knobs());
+    pool.describe(knobs);
     int devices = decodeDevices + pool.devices();
-    Map<String, Integer> roles = new LinkedHashMap<>();
-    roles.put("prefill", pool.devices());
-    roles.put("decode", decodeDevices);
+    Map<String, Integer> roles =
+        ImmutableOrderedMap.<String, Integer>builder(2)
+            .put("prefill", pool.devices())
+            .put("decode", decodeDevices)
+            .build();
     double[] fidelity = new double[Fidelity.values().length];
     mixer.addFidelity(fidelity, 1);
     ffn.addFidelity(fidelity, 1);
     for (int index = 0; index < fidelity.length; index++) {
       fidelity[index] += pool.option().fidelitySeconds()[index];
     }
-    Map<String, TimeSpan> stages = new LinkedHashMap<>();
-    stages.put("attention", TimeSpan.ofSeconds(mixer.totalCompute()));
-    stages.put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()));
-    stages.put(
-        "communication", TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()));
+    Map<String, TimeSpan> stages =
+        ImmutableOrderedMap.<String, TimeSpan>builder(3)
+            .put("attention", TimeSpan.ofSeconds(mixer.totalCompute()))
+            .put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()))
+            .put(
+                "communication",
+                TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()))
+            .build();
     double ttft = pool.ttftSeconds();
     if (closedLoop) {
       double[] loop = closedLoop(c, sharding, pool);
@@ -232,7 +241,7 @@ final class PdStrategy implements ServingStrategy {
       tokensPerSecond = loop[2];
     }
     return result
-        .knobs(knobs)
+        .knobs(knobs.build())
         .devices(devices, roles)
         .memory(List.of(pool.option().memory(), decodeMemory))
         .latencies(

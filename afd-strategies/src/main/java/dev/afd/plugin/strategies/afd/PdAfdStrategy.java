@@ -92,12 +92,7 @@ final class PdAfdStrategy implements ServingStrategy {
     PdAfdCandidate c = (PdAfdCandidate) candidate;
     List<StepDescription> steps = new ArrayList<>(evaluator.describe(c.layout(), c.batch(), 0));
     ServingResult result = evaluate(candidate);
-    for (PrefillPool.Option option : prefill.options()) {
-      if (PrefillPool.describes(option, result.knobs())) {
-        steps.addAll(prefill.describe(option));
-        break;
-      }
-    }
+    steps.addAll(prefill.describeChosen(result.knobs()));
     return steps;
   }
 

@@ -157,6 +157,16 @@ public final class PrefillPool {
         && String.valueOf(option.batch()).equals(knobs.get("prefill-batch"));
   }
 
+  /** {@return the prefill steps of the layout a result's knobs name, empty if none does} */
+  public List<StepDescription> describeChosen(Map<String, String> knobs) {
+    for (Option option : options) {
+      if (describes(option, knobs)) {
+        return describe(option);
+      }
+    }
+    return List.of();
+  }
+
   /** {@return the prefill step of a layout, both sides} */
   public List<StepDescription> describe(Option option) {
     Parallelism.Width width = option.width();

@@ -138,12 +138,7 @@ final class PdStrategy implements ServingStrategy {
             system,
             1));
     ServingResult result = evaluate(candidate);
-    for (PrefillPool.Option option : prefill.options()) {
-      if (PrefillPool.describes(option, result.knobs())) {
-        steps.addAll(prefill.describe(option));
-        break;
-      }
-    }
+    steps.addAll(prefill.describeChosen(result.knobs()));
     return steps;
   }
 

@@ -28,7 +28,7 @@ def roofline_us(prec, m, n, k, p):
 
 
 aic = {}
-for r in csv.DictReader(open(os.path.join(D, "aic_h200_sxm_trtllm_1.3.0rc20_gemm_subset.csv"))):
+for r in csv.DictReader(open(os.environ.get("AIC_GEMM_CSV", "/tmp/aic_h200_gemm.csv"))):
     aic[(r["gemm_dtype"], int(r["m"]), int(r["n"]), int(r["k"]))] = float(r["latency_us"])
 
 

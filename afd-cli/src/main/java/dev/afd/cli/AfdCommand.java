@@ -76,7 +76,7 @@ public final class AfdCommand {
       paramLabel = "DIR",
       description =
           "Measured kernel tables (AIConfigurator's 'systems' directory); operators they do not"
-              + " cover, and accelerators without tables, use the calibrated roofline.")
+              + " cover, and accelerators without tables, use the roofline.")
   Path kernelDatabase;
 
   private AfdEngine engine;

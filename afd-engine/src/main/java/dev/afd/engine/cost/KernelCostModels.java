@@ -12,8 +12,8 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the engine's kernel cost models: the calibrated roofline, or measured kernel tables from a
- * user's kernel database directory ({@code --kernel-db DIR}) with the roofline as fallback.
+ * Builds the engine's kernel cost models: the roofline, or measured kernel tables from a user's
+ * kernel database directory ({@code --kernel-db DIR}) with the roofline as fallback.
  *
  * <p>Stateless; the returned models are immutable and thread-safe.
  */

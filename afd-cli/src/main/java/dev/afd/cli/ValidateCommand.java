@@ -1,13 +1,11 @@
 package dev.afd.cli;
 
-import dev.afd.api.AfdConfigurationException;
+import dev.afd.engine.report.OutputDirectory;
 import dev.afd.engine.validate.Validation;
 import dev.afd.engine.validate.ValidationOutput;
 import dev.afd.engine.validate.ValidationReport;
 import dev.afd.engine.validate.ValidationSummary;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,16 +45,14 @@ final class ValidateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (out != null && Files.exists(out) && !Files.isDirectory(out)) {
-      throw new AfdConfigurationException("Output directory '" + out + "' is a file");
-    }
-    List<ValidationOutput.Run> runs = Validation.run(root.engine(), silicon, root.kernelDatabase);
-    if (out != null) {
-      try {
-        ValidationOutput.write(out, runs, silicon.getFileName().toString());
-      } catch (UncheckedIOException e) {
-        throw new AfdConfigurationException(
-            "Output directory '" + out + "' is not writable: " + e.getCause().getMessage(), e);
+    // Opened before the run, so an unwritable --out fails at once and nothing partial is left.
+    OutputDirectory directory = out == null ? null : OutputDirectory.open(out);
+    List<ValidationOutput.Run> runs;
+    try (directory) {
+      runs = Validation.run(root.engine(), silicon, root.kernelDatabase);
+      if (directory != null) {
+        ValidationOutput.write(directory, runs, silicon.getFileName().toString());
+        directory.commit();
       }
     }
     PrintWriter writer = spec.commandLine().getOut();

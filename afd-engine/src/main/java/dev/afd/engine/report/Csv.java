@@ -5,13 +5,13 @@ import java.io.Writer;
 import java.util.Map;
 
 /** RFC 4180 CSV helpers: CRLF line ends, fields quoted only when they need it. */
-final class Csv {
+public final class Csv {
   static final String LINE_END = "\r\n";
 
   private Csv() {}
 
   /** Writes one record followed by CRLF. */
-  static void record(Writer writer, String... fields) throws IOException {
+  public static void record(Writer writer, String... fields) throws IOException {
     for (int index = 0; index < fields.length; index++) {
       if (index > 0) {
         writer.write(',');
@@ -22,7 +22,7 @@ final class Csv {
   }
 
   /** {@return the field, quoted when it holds a comma, quote, CR or LF} */
-  static String field(String value) {
+  public static String field(String value) {
     boolean quote = false;
     for (int index = 0; index < value.length() && !quote; index++) {
       char c = value.charAt(index);
@@ -38,12 +38,12 @@ final class Csv {
    * {@return a number in Java's shortest round-trip form ({@link Double#toString(double)}, which
    * does not depend on the locale), empty for NaN}
    */
-  static String number(double value) {
+  public static String number(double value) {
     return Double.isNaN(value) ? "" : Double.toString(value);
   }
 
   /** {@return entries as {@code k=v;k=v}, in the map's order} */
-  static String pairs(Map<String, ?> values) {
+  public static String pairs(Map<String, ?> values) {
     StringBuilder text = new StringBuilder();
     for (Map.Entry<String, ?> entry : values.entrySet()) {
       if (text.length() > 0) {

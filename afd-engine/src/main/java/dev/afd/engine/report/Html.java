@@ -1,14 +1,14 @@
 package dev.afd.engine.report;
 
 /** Escaping for HTML and SVG text and attribute values. */
-final class Html {
+public final class Html {
   private Html() {}
 
   /**
    * {@return text with {@code & < > " '} replaced by character references, and control characters
    * XML forbids by U+FFFD}
    */
-  static String escape(String text) {
+  public static String escape(String text) {
     StringBuilder escaped = new StringBuilder(text.length() + 16);
     for (int index = 0; index < text.length(); index++) {
       char c = text.charAt(index);

@@ -1,12 +1,10 @@
 package dev.afd.engine.validate;
 
 import dev.afd.engine.json.Json;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import dev.afd.engine.report.Csv;
+import dev.afd.engine.report.Html;
+import dev.afd.engine.report.OutputDirectory;
+import dev.afd.engine.report.SvgScatterChart;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -17,7 +15,7 @@ import java.util.TreeMap;
 /**
  * Writes validation results: {@code validation.csv} (row by row), {@code validation.json} (the
  * summary) and {@code validation.html} (self-contained, inline SVG predicted-vs-measured scatter
- * plots). Files are written to a temporary name and moved into place.
+ * plots), all through an {@link OutputDirectory} so they appear together or not at all.
  */
 public final class ValidationOutput {
   private ValidationOutput() {}
@@ -120,7 +118,7 @@ public final class ValidationOutput {
         fields.add(result.assumptions());
         List<String> quoted = new ArrayList<>();
         for (String field : fields) {
-          quoted.add(quote(field));
+          quoted.add(Csv.field(field));
         }
         out.append(String.join(",", quoted)).append('\n');
       }
@@ -138,13 +136,6 @@ public final class ValidationOutput {
     return String.format(Locale.ROOT, "%.3f", value);
   }
 
-  private static String quote(String field) {
-    if (field.contains(",") || field.contains("\"") || field.contains("\n")) {
-      return "\"" + field.replace("\"", "\"\"") + "\"";
-    }
-    return field;
-  }
-
   /** {@return the self-contained HTML report} */
   public static String html(List<Run> runs, String source) {
     StringBuilder out = new StringBuilder();
@@ -157,12 +148,14 @@ public final class ValidationOutput {
         .append(".charts{display:flex;flex-wrap:wrap;gap:16px}")
         .append("</style></head><body>\n");
     out.append("<h1>afd end-to-end validation</h1>\n<p>Silicon sample: ")
-        .append(escape(source))
+        .append(Html.escape(source))
         .append(". Absolute percentage error |predicted − measured| / measured; p90 by nearest")
         .append(" rank.</p>\n");
     for (Run run : runs) {
       ValidationSummary summary = run.summary();
-      out.append("<h2>Kernel cost model: ").append(escape(summary.costModel())).append("</h2>\n");
+      out.append("<h2>Kernel cost model: ")
+          .append(Html.escape(summary.costModel()))
+          .append("</h2>\n");
       out.append("<table><tr><th>partition</th><th>used</th><th>skipped</th>")
           .append("<th>TTFT MAPE %</th><th>median</th><th>p90</th>")
           .append("<th>TPOT MAPE %</th><th>median</th><th>p90</th></tr>\n");
@@ -176,7 +169,7 @@ public final class ValidationOutput {
           .forEach(
               (reason, count) ->
                   out.append("<tr><td>")
-                      .append(escape(reason))
+                      .append(Html.escape(reason))
                       .append("</td><td>")
                       .append(count)
                       .append("</td></tr>\n"));
@@ -191,8 +184,8 @@ public final class ValidationOutput {
           disagg.add(result.row().mode().equals("disagg"));
         }
       }
-      out.append(ScatterSvg.render("TTFT (ms), " + summary.costModel(), ttft, disagg));
-      out.append(ScatterSvg.render("TPOT (ms), " + summary.costModel(), tpot, disagg));
+      out.append(scatter("TTFT (ms), " + summary.costModel(), ttft, disagg));
+      out.append(scatter("TPOT (ms), " + summary.costModel(), tpot, disagg));
       out.append("</div>\n");
     }
     out.append("<h2>Empirical constants</h2>\n<table>");
@@ -200,9 +193,9 @@ public final class ValidationOutput {
         .forEach(
             (name, value) ->
                 out.append("<tr><td>")
-                    .append(escape(name))
+                    .append(Html.escape(name))
                     .append("</td><td style=\"text-align:left\">")
-                    .append(escape(value))
+                    .append(Html.escape(value))
                     .append("</td></tr>\n"));
     out.append("</table>\n</body></html>\n");
     return out.toString();
@@ -213,7 +206,7 @@ public final class ValidationOutput {
         Locale.ROOT,
         "<tr><td>%s</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
             + "<td>%.1f</td><td>%.1f</td><td>%.1f</td></tr>%n",
-        escape(p.key()),
+        Html.escape(p.key()),
         p.rowsUsed(),
         p.rowsSkipped(),
         p.ttft().mape(),
@@ -224,33 +217,42 @@ public final class ValidationOutput {
         p.tpot().p90());
   }
 
-  static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
+  /**
+   * A log-log predicted-vs-measured scatter plot with the identity line: aggregated rows in one
+   * series, disaggregated rows in another.
+   */
+  private static String scatter(String title, List<double[]> points, List<Boolean> disagg) {
+    List<SvgScatterChart.Point> agg = new ArrayList<>();
+    List<SvgScatterChart.Point> disaggregated = new ArrayList<>();
+    for (int index = 0; index < points.size(); index++) {
+      double[] point = points.get(index);
+      if (point[0] > 0 && point[1] > 0) {
+        (disagg.get(index) ? disaggregated : agg).add(SvgScatterChart.Point.of(point[0], point[1]));
+      }
+    }
+    SvgScatterChart.Builder chart =
+        SvgScatterChart.builder()
+            .title(title)
+            .size(480, 440)
+            .xAxis(SvgScatterChart.Axis.log("measured"))
+            .yAxis(SvgScatterChart.Axis.log("predicted"))
+            .identityLine("predicted = measured");
+    if (!agg.isEmpty()) {
+      chart.series("agg", agg, false);
+    }
+    if (!disaggregated.isEmpty()) {
+      chart.series("disagg", disaggregated, false);
+    }
+    return chart.build().svg();
   }
 
   /**
-   * Writes validation.csv, validation.json and validation.html into {@code directory}.
-   *
-   * @throws UncheckedIOException if writing fails
+   * Writes validation.csv, validation.json and validation.html into an opened output directory;
+   * they appear together when it is committed.
    */
-  public static void write(Path directory, List<Run> runs, String source) {
-    try {
-      Files.createDirectories(directory);
-      atomic(directory.resolve("validation.csv"), csv(runs));
-      atomic(directory.resolve("validation.json"), json(runs));
-      atomic(directory.resolve("validation.html"), html(runs, source));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  private static void atomic(Path file, String text) throws IOException {
-    Path temporary = file.resolveSibling(file.getFileName() + ".tmp");
-    Files.writeString(temporary, text, StandardCharsets.UTF_8);
-    Files.move(
-        temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  public static void write(OutputDirectory directory, List<Run> runs, String source) {
+    directory.write("validation.csv", csv(runs));
+    directory.write("validation.json", json(runs));
+    directory.write("validation.html", html(runs, source));
   }
 }

@@ -204,17 +204,22 @@ public final class ValidationOutput {
   private static String row(ValidationSummary.Partition p) {
     return String.format(
         Locale.ROOT,
-        "<tr><td>%s</td><td>%d</td><td>%d</td><td>%.1f</td><td>%.1f</td><td>%.1f</td>"
-            + "<td>%.1f</td><td>%.1f</td><td>%.1f</td></tr>%n",
+        "<tr><td>%s</td><td>%d</td><td>%d</td><td>%s</td><td>%s</td><td>%s</td>"
+            + "<td>%s</td><td>%s</td><td>%s</td></tr>%n",
         Html.escape(p.key()),
         p.rowsUsed(),
         p.rowsSkipped(),
-        p.ttft().mape(),
-        p.ttft().median(),
-        p.ttft().p90(),
-        p.tpot().mape(),
-        p.tpot().median(),
-        p.tpot().p90());
+        percent(p.ttft().mape()),
+        percent(p.ttft().median()),
+        percent(p.ttft().p90()),
+        percent(p.tpot().mape()),
+        percent(p.tpot().median()),
+        percent(p.tpot().p90()));
+  }
+
+  /** {@return one decimal, or a dash when no row was used (the statistic is undefined)} */
+  private static String percent(double value) {
+    return Double.isNaN(value) ? "–" : String.format(Locale.ROOT, "%.1f", value);
   }
 
   /**

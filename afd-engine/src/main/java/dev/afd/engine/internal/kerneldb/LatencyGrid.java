@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,9 @@ public final class LatencyGrid {
   private final double[][] rowCoordinates;
   private final double[] axisErrors;
 
+  /** Per group and axis, every coordinate measured on that axis anywhere in the group, sorted. */
+  private final double[][][] groupAxisKeys;
+
   private LatencyGrid(
       GridLayout layout,
       double[] latencySeconds,
@@ -95,6 +99,30 @@ public final class LatencyGrid {
     this.rowGroups = rowGroups;
     this.rowCoordinates = rowCoordinates;
     this.axisErrors = measureAxisErrors();
+    this.groupAxisKeys = new double[groupRoots.length][][];
+    for (int group = 0; group < groupRoots.length; group++) {
+      List<TreeSet<Double>> keys = new ArrayList<>();
+      for (int axis = 0; axis < axisCount; axis++) {
+        keys.add(new TreeSet<>());
+      }
+      collectKeys(groupRoots[group], 0, keys);
+      groupAxisKeys[group] = new double[axisCount][];
+      for (int axis = 0; axis < axisCount; axis++) {
+        groupAxisKeys[group][axis] =
+            keys.get(axis).stream().mapToDouble(Double::doubleValue).toArray();
+      }
+    }
+  }
+
+  private void collectKeys(Node node, int level, List<TreeSet<Double>> keys) {
+    for (double key : node.keys) {
+      keys.get(level).add(key);
+    }
+    if (level < axisCount - 1) {
+      for (Node child : node.children) {
+        collectKeys(child, level + 1, keys);
+      }
+    }
   }
 
   /**
@@ -396,7 +424,8 @@ public final class LatencyGrid {
       return Optional.empty();
     }
     Evaluation evaluation =
-        new Evaluation(groupCategories.get(group), coordinates.clone(), roofline, -1);
+        new Evaluation(
+            groupCategories.get(group), groupAxisKeys[group], coordinates.clone(), roofline, -1);
     double seconds = evaluation.predict(groupRoots[group]);
     if (!Double.isFinite(seconds) || seconds <= 0) {
       return Optional.empty();
@@ -426,7 +455,8 @@ public final class LatencyGrid {
   double predictWithout(int row, @Nullable RooflineModel roofline) {
     int group = rowGroups[row];
     Evaluation evaluation =
-        new Evaluation(groupCategories.get(group), rowCoordinates[row], roofline, row);
+        new Evaluation(
+            groupCategories.get(group), groupAxisKeys[group], rowCoordinates[row], roofline, row);
     return evaluation.predict(groupRoots[group]);
   }
 
@@ -460,17 +490,30 @@ public final class LatencyGrid {
     private final double[] path;
     private final double[] scratch;
     private final ValueSpace valueSpace;
+    private final double[][] axisKeys;
+    private final double[] shapeFractions;
+    private final double[] shapePoint;
+    private final double[] alongPoint;
+    private double shapeDispersion;
     boolean interpolated;
     boolean extrapolated;
 
     Evaluation(
-        String[] categories, double[] query, @Nullable RooflineModel roofline, int excludedRow) {
+        String[] categories,
+        double[][] axisKeys,
+        double[] query,
+        @Nullable RooflineModel roofline,
+        int excludedRow) {
       this.categories = categories;
       this.query = query;
       this.roofline = roofline;
       this.excludedRow = excludedRow;
       this.path = new double[axisCount];
       this.scratch = new double[axisCount];
+      this.axisKeys = axisKeys;
+      this.shapeFractions = new double[2 * axisCount];
+      this.shapePoint = new double[axisCount];
+      this.alongPoint = new double[axisCount];
       ValueSpace space = layout.valueSpace();
       // Utilisation needs a roofline; without one, latency space is the honest fallback.
       this.valueSpace =
@@ -493,15 +536,23 @@ public final class LatencyGrid {
     }
 
     /**
-     * Estimates a grid hole: a query whose every coordinate was measured on its axis, but not in
-     * this combination (a ragged corner, or the row excluded by a leave-one-out check).
+     * Estimates a grid hole: a query whose every coordinate was measured on its axis somewhere in
+     * the group, but not in this combination (a ragged corner, a missing point, or the row excluded
+     * by a leave-one-out check).
      *
-     * <p>Descending the tree would bridge the hole only along the innermost axis. Instead, for
-     * every axis with measured neighbours on both sides (all other coordinates held exactly), this
-     * interpolates along that axis and averages the estimates. An estimate's weight falls with the
-     * axis's median interpolation error over the table and with how far the one-sided trends from
-     * each side disagree with it here, so a smooth axis dominates and a kernel switch next to the
-     * hole is noticed.
+     * <p>Descending the tree would bridge the hole only along the innermost axis. Instead, along
+     * every axis with measured neighbours (all other coordinates held exactly), this makes up to
+     * two estimates and averages all of them:
+     *
+     * <ul>
+     *   <li>between neighbours on both sides, the straight line between them, weighted down by the
+     *       axis's median interpolation error over the table and by how far the one-sided trends
+     *       disagree with it here, so a smooth axis dominates and a kernel switch next to the hole
+     *       is noticed;
+     *   <li>the curve of the parallel lines one step away on the other axes, between the same two
+     *       neighbours or, at the edge of the axis, continued past the two nearest ones (see {@code
+     *       shapeEstimate}), weighted down by the axis error and by how far those lines disagree.
+     * </ul>
      *
      * @return the estimate, or NaN if the query is not a hole or no axis can bridge it
      */
@@ -512,65 +563,55 @@ public final class LatencyGrid {
       double weightedSum = 0;
       double weightSum = 0;
       for (int axis = 0; axis < axisCount; axis++) {
-        Node node = root;
-        for (int level = 0; level < axis && node != null; level++) {
-          int index = Arrays.binarySearch(node.keys, query[level]);
-          path[level] = query[level];
-          node = index >= 0 ? node.children[index] : null;
-        }
-        if (node == null) {
-          continue;
-        }
-        double[] keys = node.keys;
+        double[] keys = axisKeys[axis];
         int index = Arrays.binarySearch(keys, query[axis]);
-        if (index < 0) {
-          continue;
-        }
-        int lower = index - 1;
-        double lowerValue = Double.NaN;
-        while (lower >= 0 && Double.isNaN(lowerValue = exactValue(node, axis, lower))) {
-          lower--;
-        }
-        int upper = index + 1;
-        double upperValue = Double.NaN;
-        while (upper < keys.length && Double.isNaN(upperValue = exactValue(node, axis, upper))) {
-          upper++;
-        }
-        if (lower < 0 || upper >= keys.length) {
-          continue;
-        }
-        double weight = weight(axis, keys[lower], keys[upper], query[axis]);
-        double estimate = lowerValue + weight * (upperValue - lowerValue);
-        // How far one-sided trends disagree with the estimate says how rough the axis is here.
-        double spread = 0;
-        int outerLower = lower - 1;
-        double outerLowerValue = Double.NaN;
-        while (outerLower >= 0
-            && Double.isNaN(outerLowerValue = exactValue(node, axis, outerLower))) {
-          outerLower--;
-        }
-        if (outerLower >= 0) {
-          double fromBelow =
-              extendTrend(
-                  axis, keys[lower], lowerValue, keys[outerLower], outerLowerValue, query[axis]);
-          spread = Math.max(spread, relativeDifference(fromBelow, estimate));
-        }
-        int outerUpper = upper + 1;
-        double outerUpperValue = Double.NaN;
-        while (outerUpper < keys.length
-            && Double.isNaN(outerUpperValue = exactValue(node, axis, outerUpper))) {
-          outerUpper++;
-        }
-        if (outerUpper < keys.length) {
-          double fromAbove =
-              extendTrend(
-                  axis, keys[upper], upperValue, keys[outerUpper], outerUpperValue, query[axis]);
-          spread = Math.max(spread, relativeDifference(fromAbove, estimate));
-        }
+        int lower = nextMeasured(root, axis, index, -1);
+        int upper = nextMeasured(root, axis, index, 1);
         double error = axisErrors[axis];
-        double confidence = Math.pow(error * error + spread * spread, -RELIABILITY_EXPONENT);
-        weightedSum += confidence * estimate;
-        weightSum += confidence;
+        if (lower >= 0 && upper >= 0) {
+          double lowerValue = valueAlong(root, axis, keys[lower]);
+          double upperValue = valueAlong(root, axis, keys[upper]);
+          double weight = weight(axis, keys[lower], keys[upper], query[axis]);
+          double estimate = lowerValue + weight * (upperValue - lowerValue);
+          // How far one-sided trends disagree with the estimate says how rough the axis is here.
+          double spread =
+              Math.max(
+                  trendDisagreement(root, axis, lower, lowerValue, -1, estimate),
+                  trendDisagreement(root, axis, upper, upperValue, 1, estimate));
+          double confidence = Math.pow(error * error + spread * spread, -RELIABILITY_EXPONENT);
+          weightedSum += confidence * estimate;
+          weightSum += confidence;
+          double shaped =
+              shapeEstimate(root, axis, keys[lower], keys[upper], lowerValue, upperValue);
+          if (!Double.isNaN(shaped)) {
+            double shapedConfidence =
+                Math.pow(error * error + shapeDispersion * shapeDispersion, -RELIABILITY_EXPONENT);
+            weightedSum += shapedConfidence * shaped;
+            weightSum += shapedConfidence;
+          }
+        } else if (lower >= 0 || upper >= 0) {
+          // At the edge of the axis: continue the two nearest neighbours like the parallel lines.
+          int direction = lower >= 0 ? -1 : 1;
+          int near = lower >= 0 ? lower : upper;
+          int far = nextMeasured(root, axis, near, direction);
+          if (far < 0) {
+            continue;
+          }
+          double shaped =
+              shapeEstimate(
+                  root,
+                  axis,
+                  keys[near],
+                  keys[far],
+                  valueAlong(root, axis, keys[near]),
+                  valueAlong(root, axis, keys[far]));
+          if (!Double.isNaN(shaped)) {
+            double confidence =
+                Math.pow(error * error + shapeDispersion * shapeDispersion, -RELIABILITY_EXPONENT);
+            weightedSum += confidence * shaped;
+            weightSum += confidence;
+          }
+        }
       }
       if (weightSum == 0) {
         return Double.NaN;
@@ -579,47 +620,152 @@ public final class LatencyGrid {
       return weightedSum / weightSum;
     }
 
-    private double relativeDifference(double first, double second) {
-      if (valueSpace == ValueSpace.LOG_LATENCY) {
-        return Math.abs(first - second);
+    /**
+     * {@return how far the trend through the neighbour at {@code index} and the next measured point
+     * beyond it (in {@code direction}), continued to the hole, disagrees with {@code estimate}; 0
+     * if there is no such point}
+     */
+    private double trendDisagreement(
+        Node root, int axis, int index, double value, int direction, double estimate) {
+      int outer = nextMeasured(root, axis, index, direction);
+      if (outer < 0) {
+        return 0;
       }
-      return Math.abs(first - second) / Math.max(Math.abs(second), 1e-300);
-    }
-
-    /** {@return whether every query coordinate is a key at its level but the point has no value} */
-    private boolean isHole(Node root) {
-      Node node = root;
-      for (int level = 0; level < axisCount; level++) {
-        int index = Arrays.binarySearch(node.keys, query[level]);
-        if (index < 0) {
-          return false;
-        }
-        path[level] = query[level];
-        if (level == axisCount - 1) {
-          return Double.isNaN(leafValue(node, index));
-        }
-        node = node.children[index];
-      }
-      return false;
+      double[] keys = axisKeys[axis];
+      double trend =
+          extendTrend(
+              axis,
+              keys[index],
+              value,
+              keys[outer],
+              valueAlong(root, axis, keys[outer]),
+              query[axis]);
+      return relativeDifference(trend, estimate);
     }
 
     /**
-     * {@return the value of the measured point {@code keys[index]} at {@code level}, query
-     * elsewhere}
+     * Estimates the hole along {@code axis} with the shape of the parallel lines next to it: on
+     * each line one step away on another axis, the fraction of the way from its value at {@code
+     * fromKey} to its value at {@code toKey} at which its value at the hole's coordinate lies. The
+     * median fraction, applied between the hole's own values at the two keys, follows a curve that
+     * a straight line would cut, such as a kernel switching tiles or splits between the two keys,
+     * which it does on the neighbouring lines too. With both keys on one side of the hole the
+     * fraction extrapolates.
+     *
+     * <p>Sets {@link #shapeDispersion} to how far the per-line estimates disagree, relative to the
+     * estimate (1 when only one line is available, so that a lone line counts for little).
+     *
+     * @return the estimate, or NaN if no parallel line has all three points
      */
-    private double exactValue(Node node, int level, int index) {
-      path[level] = node.keys[index];
-      Node current = node;
-      int currentIndex = index;
-      for (int deeper = level + 1; deeper < axisCount; deeper++) {
-        current = current.children[currentIndex];
-        currentIndex = Arrays.binarySearch(current.keys, query[deeper]);
-        if (currentIndex < 0) {
+    private double shapeEstimate(
+        Node root, int axis, double fromKey, double toKey, double fromValue, double toValue) {
+      int count = 0;
+      for (int other = 0; other < axisCount; other++) {
+        if (other == axis) {
+          continue;
+        }
+        double[] otherKeys = axisKeys[other];
+        int index = Arrays.binarySearch(otherKeys, query[other]);
+        for (int neighbour = index - 1; neighbour <= index + 1; neighbour += 2) {
+          if (neighbour < 0 || neighbour >= otherKeys.length) {
+            continue;
+          }
+          System.arraycopy(query, 0, shapePoint, 0, axisCount);
+          shapePoint[other] = otherKeys[neighbour];
+          double middle = pointValue(root, shapePoint);
+          shapePoint[axis] = fromKey;
+          double from = pointValue(root, shapePoint);
+          shapePoint[axis] = toKey;
+          double to = pointValue(root, shapePoint);
+          double rise = to - from;
+          if (Double.isNaN(middle + rise) || Math.abs(rise) <= 1e-12 * Math.abs(to)) {
+            continue;
+          }
+          shapeFractions[count++] = (middle - from) / rise;
+        }
+      }
+      if (count == 0) {
+        return Double.NaN;
+      }
+      Arrays.sort(shapeFractions, 0, count);
+      double fraction =
+          count % 2 == 1
+              ? shapeFractions[count / 2]
+              : 0.5 * (shapeFractions[count / 2 - 1] + shapeFractions[count / 2]);
+      double rise = toValue - fromValue;
+      double estimate = fromValue + fraction * rise;
+      shapeDispersion =
+          count == 1
+              ? 1
+              : relativeDifference(
+                  fromValue + (shapeFractions[count - 1] - shapeFractions[0]) * rise,
+                  fromValue,
+                  estimate);
+      return estimate;
+    }
+
+    /**
+     * {@return the index in the group's keys of {@code axis} of the next coordinate from {@code
+     * index} in {@code direction} (-1 or 1) where the query, moved there on that axis, was
+     * measured, or -1 if none}
+     */
+    private int nextMeasured(Node root, int axis, int index, int direction) {
+      double[] keys = axisKeys[axis];
+      for (int next = index + direction; next >= 0 && next < keys.length; next += direction) {
+        if (!Double.isNaN(valueAlong(root, axis, keys[next]))) {
+          return next;
+        }
+      }
+      return -1;
+    }
+
+    /** {@return the value at the query moved to {@code key} on {@code axis}, or NaN if none} */
+    private double valueAlong(Node root, int axis, double key) {
+      System.arraycopy(query, 0, alongPoint, 0, axisCount);
+      alongPoint[axis] = key;
+      return pointValue(root, alongPoint);
+    }
+
+    /** {@return the value of the measured point at {@code coordinates}, or NaN if none} */
+    private double pointValue(Node root, double[] coordinates) {
+      Node node = root;
+      for (int level = 0; level < axisCount; level++) {
+        int index = Arrays.binarySearch(node.keys, coordinates[level]);
+        if (index < 0) {
           return Double.NaN;
         }
-        path[deeper] = query[deeper];
+        path[level] = coordinates[level];
+        if (level == axisCount - 1) {
+          return leafValue(node, index);
+        }
+        node = node.children[index];
       }
-      return leafValue(current, currentIndex);
+      return Double.NaN;
+    }
+
+    /** {@return how far {@code first} is from {@code second}, relative to {@code reference}} */
+    private double relativeDifference(double first, double second, double reference) {
+      if (valueSpace == ValueSpace.LOG_LATENCY) {
+        return Math.abs(first - second);
+      }
+      return Math.abs(first - second) / Math.max(Math.abs(reference), 1e-300);
+    }
+
+    private double relativeDifference(double first, double second) {
+      return relativeDifference(first, second, second);
+    }
+
+    /**
+     * {@return whether every query coordinate was measured on its axis in the group, but the point
+     * itself has no value}
+     */
+    private boolean isHole(Node root) {
+      for (int axis = 0; axis < axisCount; axis++) {
+        if (Arrays.binarySearch(axisKeys[axis], query[axis]) < 0) {
+          return false;
+        }
+      }
+      return Double.isNaN(pointValue(root, query));
     }
 
     /** {@return the value at the query's coordinates from {@code level} on, or NaN if none} */

@@ -26,11 +26,11 @@ public final class LeaveOneOutCheck {
   public static final List<String> SYSTEMS = List.of("h200_sxm", "b200_sxm");
 
   /**
-   * The median bar for generation attention and generation MLA, in percent. AIConfigurator reports
-   * about 1.2 % for its own interpolator; afd's measured medians are 1.4 to 1.6 % (see {@code
-   * docs/accuracy.md}), so the bar is that plus a small margin and guards against regressions.
+   * The median bar for generation attention and generation MLA, in percent: AIConfigurator reports
+   * about 1.2 % for its own interpolator, and 1.3 % is that figure with the rounding of "about".
+   * afd's medians are 0.96 to 1.23 % (see {@code docs/accuracy.md}).
    */
-  public static final double GENERATION_MEDIAN_BAR_PERCENT = 1.8;
+  public static final double GENERATION_MEDIAN_BAR_PERCENT = 1.3;
 
   private LeaveOneOutCheck() {}
 

@@ -10,6 +10,7 @@ import dev.afd.engine.internal.kerneldb.GridLayout.AxisScale;
 import dev.afd.engine.internal.kerneldb.GridLayout.Extrapolation;
 import dev.afd.engine.internal.kerneldb.GridLayout.ValueSpace;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -86,6 +87,67 @@ class LatencyGridTest {
     assertThat(prediction.method()).isEqualTo(Prediction.Method.INTERPOLATED);
     assertThat(prediction.latencySeconds())
         .isCloseTo(affineSeconds(8, 256), withinPercentage(0.01));
+  }
+
+  /**
+   * A missing point of a curved kernel, latency = b²·s² (seconds) on a 4 × 4 grid without (2, 2).
+   * Straight lines between the hole's neighbours give 20 on both axes; the parallel lines one step
+   * away (b = 1 and 3, s = 1 and 3) each put the middle value 3/8 of the way from the lower to the
+   * upper key, which applied between the hole's own neighbours gives 4 + 3/8 · (36 − 4) = 16, the
+   * true value.
+   *
+   * <p>Weights (error² + disagreement²)^-2. Axis errors over the table: step 2/9 (the median of
+   * 1/9, 1/9, 1/9, 2/9 from (2, 3) bridged by s = 1 and 4, 1/4, 1/4, 1/4), batch 1/4. The straight
+   * lines disagree by 0.6 with the trend continued from the far side (36 − 28 = 8 against 20); the
+   * parallel lines agree exactly. So the estimate is (w₁·20 + w₂·16 + w₃·20 + w₄·16) / Σw with w₁ =
+   * ((2/9)² + 0.36)^-2, w₂ = (2/9)^-4, w₃ = (1/16 + 0.36)^-2, w₄ = (1/4)^-4: 16.0683.
+   */
+  @Test
+  void fillsAHoleOfACurvedKernelWithTheShapeOfTheNeighbouringLines() {
+    List<Double> batches = new ArrayList<>();
+    List<Double> steps = new ArrayList<>();
+    List<Double> seconds = new ArrayList<>();
+    for (double batch = 1; batch <= 4; batch++) {
+      for (double step = 1; step <= 4; step++) {
+        if (batch == 2 && step == 2) {
+          continue;
+        }
+        batches.add(batch);
+        steps.add(step);
+        seconds.add(batch * batch * step * step);
+      }
+    }
+    String[] kinds = new String[seconds.size()];
+    Arrays.fill(kinds, "curved");
+    KernelTable table =
+        KernelTable.builder("curved")
+            .textColumn("kind", kinds)
+            .numberColumn("batch", batches.stream().mapToDouble(Double::doubleValue).toArray())
+            .numberColumn("step", steps.stream().mapToDouble(Double::doubleValue).toArray())
+            .latencySeconds(seconds.stream().mapToDouble(Double::doubleValue).toArray())
+            .build();
+    LatencyGrid grid =
+        table.grid(
+            new GridLayout(
+                List.of("kind"),
+                List.of(Axis.linear("batch"), Axis.linear("step")),
+                ValueSpace.LATENCY));
+
+    Prediction prediction =
+        grid.predict(List.of("curved"), new double[] {2, 2}, null).orElseThrow();
+
+    double stepError = 2.0 / 9;
+    double batchError = 0.25;
+    double straightStep = Math.pow(stepError * stepError + 0.36, -2);
+    double shapedStep = Math.pow(stepError, -4);
+    double straightBatch = Math.pow(batchError * batchError + 0.36, -2);
+    double shapedBatch = Math.pow(batchError, -4);
+    double expected =
+        (straightStep * 20 + shapedStep * 16 + straightBatch * 20 + shapedBatch * 16)
+            / (straightStep + shapedStep + straightBatch + shapedBatch);
+    assertThat(prediction.method()).isEqualTo(Prediction.Method.INTERPOLATED);
+    assertThat(expected).isCloseTo(16.0683, within(1e-4));
+    assertThat(prediction.latencySeconds()).isCloseTo(expected, within(1e-9));
   }
 
   @Test

@@ -549,7 +549,7 @@ public final class LatencyGrid {
      *       axis's median interpolation error over the table and by how far the one-sided trends
      *       disagree with it here, so a smooth axis dominates and a kernel switch next to the hole
      *       is noticed;
-     *   <li>the curve of the parallel lines one step away on the other axes, between the same two
+     *   <li>the curve of the nearest parallel lines on the other axes, between the same two
      *       neighbours or, at the edge of the axis, continued past the two nearest ones (see {@code
      *       shapeEstimate}), weighted down by the axis error and by how far those lines disagree.
      * </ul>
@@ -644,13 +644,13 @@ public final class LatencyGrid {
     }
 
     /**
-     * Estimates the hole along {@code axis} with the shape of the parallel lines next to it: on
-     * each line one step away on another axis, the fraction of the way from its value at {@code
-     * fromKey} to its value at {@code toKey} at which its value at the hole's coordinate lies. The
-     * median fraction, applied between the hole's own values at the two keys, follows a curve that
-     * a straight line would cut, such as a kernel switching tiles or splits between the two keys,
-     * which it does on the neighbouring lines too. With both keys on one side of the hole the
-     * fraction extrapolates.
+     * Estimates the hole along {@code axis} with the shape of the parallel lines next to it. On
+     * every other axis, take the nearest line on each side that has the three points needed, and
+     * the fraction of the way from its value at {@code fromKey} to its value at {@code toKey} at
+     * which its value at the hole's coordinate lies. The median fraction, applied between the
+     * hole's own values at the two keys, follows a curve that a straight line would cut, such as a
+     * kernel switching tiles or splits between the two keys, which it does on the neighbouring
+     * lines too. With both keys on one side of the hole the fraction extrapolates.
      *
      * <p>Sets {@link #shapeDispersion} to how far the per-line estimates disagree, relative to the
      * estimate (1 when only one line is available, so that a lone line counts for little).
@@ -666,22 +666,25 @@ public final class LatencyGrid {
         }
         double[] otherKeys = axisKeys[other];
         int index = Arrays.binarySearch(otherKeys, query[other]);
-        for (int neighbour = index - 1; neighbour <= index + 1; neighbour += 2) {
-          if (neighbour < 0 || neighbour >= otherKeys.length) {
-            continue;
+        // The nearest parallel line on each side that has all three points.
+        for (int direction = -1; direction <= 1; direction += 2) {
+          for (int neighbour = index + direction;
+              neighbour >= 0 && neighbour < otherKeys.length;
+              neighbour += direction) {
+            System.arraycopy(query, 0, shapePoint, 0, axisCount);
+            shapePoint[other] = otherKeys[neighbour];
+            double middle = pointValue(root, shapePoint);
+            shapePoint[axis] = fromKey;
+            double from = pointValue(root, shapePoint);
+            shapePoint[axis] = toKey;
+            double to = pointValue(root, shapePoint);
+            double rise = to - from;
+            if (Double.isNaN(middle + rise) || Math.abs(rise) <= 1e-12 * Math.abs(to)) {
+              continue;
+            }
+            shapeFractions[count++] = (middle - from) / rise;
+            break;
           }
-          System.arraycopy(query, 0, shapePoint, 0, axisCount);
-          shapePoint[other] = otherKeys[neighbour];
-          double middle = pointValue(root, shapePoint);
-          shapePoint[axis] = fromKey;
-          double from = pointValue(root, shapePoint);
-          shapePoint[axis] = toKey;
-          double to = pointValue(root, shapePoint);
-          double rise = to - from;
-          if (Double.isNaN(middle + rise) || Math.abs(rise) <= 1e-12 * Math.abs(to)) {
-            continue;
-          }
-          shapeFractions[count++] = (middle - from) / rise;
         }
       }
       if (count == 0) {

@@ -2,6 +2,7 @@ package dev.afd.cli;
 
 import dev.afd.engine.report.OutputDirectory;
 import dev.afd.engine.validate.Validation;
+import dev.afd.engine.validate.ValidationAssumptions;
 import dev.afd.engine.validate.ValidationOutput;
 import dev.afd.engine.validate.ValidationReport;
 import dev.afd.engine.validate.ValidationSummary;
@@ -43,13 +44,25 @@ final class ValidateCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the JSON summary.")
   boolean json;
 
+  @Option(
+      names = "--assume",
+      paramLabel = "KEY=VALUE",
+      description =
+          "State what the rows do not, for every row (repeatable): mtp (draft tokens of DeepSeek"
+              + " MTP, default 1), mtp-acceptance (first draft, default 0.85),"
+              + " tokens-per-iteration (default 8192), requests-per-client (default 10),"
+              + " max-inferred-decode-batch (disagg rows without worker counts: most sequences"
+              + " per attention rank, default none).")
+  List<String> assume = new ArrayList<>();
+
   @Override
   public Integer call() {
+    ValidationAssumptions assumed = ValidationAssumptions.parse(assume);
     // Opened before the run, so an unwritable --out fails at once and nothing partial is left.
     OutputDirectory directory = out == null ? null : OutputDirectory.open(out);
     List<ValidationOutput.Run> runs;
     try (directory) {
-      runs = Validation.run(root.engine(), silicon, root.kernelDatabase);
+      runs = Validation.run(root.engine(), silicon, root.kernelDatabase, assumed);
       if (directory != null) {
         ValidationOutput.write(directory, runs, silicon.getFileName().toString());
         directory.commit();

@@ -64,4 +64,31 @@ class ValidateCommandTest {
     assertThat(result.err())
         .isEqualTo("afd: Kernel database directory '" + db + "' does not exist\n");
   }
+
+  @Test
+  void statedAssumptionsShowInTheJsonSummary(@TempDir Path directory) throws Exception {
+    Path csv = directory.resolve("sample.csv");
+    Files.writeString(csv, SiliconCsvFixtures.sample());
+    Result result = run("validate", "--silicon", csv.toString(), "--json", "--assume", "mtp=2");
+    assertThat(result.err()).isEmpty();
+    JsonNode json = new ObjectMapper().readTree(result.out());
+    assertThat(json.get("assumed").get("mtp").asText()).isEqualTo("2");
+    assertThat(json.get("constants").get("MTP draft tokens (DeepSeek-V3/R1)").asText())
+        .isEqualTo("2 (--assume mtp)");
+  }
+
+  @Test
+  void unknownAssumptionExitsTwoAndWritesNothing(@TempDir Path directory) throws Exception {
+    Path csv = directory.resolve("sample.csv");
+    Files.writeString(csv, SiliconCsvFixtures.sample());
+    Path out = directory.resolve("out");
+    Result result =
+        run("validate", "--silicon", csv.toString(), "--out", out.toString(), "--assume", "mpt=2");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: Assumption 'mpt' is not known; expected one of [mtp, mtp-acceptance,"
+                + " tokens-per-iteration, requests-per-client, max-inferred-decode-batch]\n");
+    assertThat(out).doesNotExist();
+  }
 }

@@ -96,4 +96,93 @@ class RowMapperTest {
     assertThat(reason(agg("deepseek-ai/DeepSeek-V3", "h200_sxm", "fp8", "8,4,1,1,1,8")))
         .isEqualTo("agg pool attention width tp 4 × dp 1 differs from MoE width moe_tp 1 × ep 8");
   }
+
+  /** A disagg row that states per-worker layouts (tp 8, ep 8) and 512 clients, but no workers. */
+  static final String UNSTATED_DISAGG =
+      "d,source_file=x.csv; silicon_concurrency=512,trtllm,1,deepseek-ai/DeepSeek-R1,h200_sxm,"
+          + "disagg,1024,1024,fp8,fp8,,,,,,,,,8,1,1,1,8,,,8,1,1,1,8,300,20";
+
+  @Test
+  void statedAssumptionsReplaceTheDefaultsAndSaySo() {
+    ValidationAssumptions assumed =
+        ValidationAssumptions.parse(
+            List.of(
+                "mtp=3",
+                "mtp-acceptance=0.7",
+                "tokens-per-iteration=2048",
+                "requests-per-client=4"));
+    RowMapper.Attempt attempt =
+        ((RowMapper.Mapped)
+                new RowMapper(ENGINE, assumed)
+                    .map(row(agg("deepseek-ai/DeepSeek-R1", "b200_sxm", "nvfp4", "64,1,1,8,1,8"))))
+            .attempts()
+            .get(0);
+
+    assertThat(attempt.run().options())
+        .containsEntry("mtp", "3")
+        .containsEntry("mtp-acceptance", "0.7")
+        .containsEntry("chunk", "2048")
+        .containsEntry("requests-per-client", "4");
+    assertThat(attempt.assumptions())
+        .isEqualTo(
+            "tokens per iteration 2048 (--assume); MTP speculative decoding with 3 draft tokens"
+                + " (--assume); first-draft acceptance 0.7 (--assume); 4 requests per client"
+                + " (--assume)");
+    assertThat(assumed.overrides())
+        .containsExactly(
+            "mtp=3", "mtp-acceptance=0.7", "tokens-per-iteration=2048", "requests-per-client=4");
+  }
+
+  @Test
+  void infersTheFewestDecodeWorkersUnlessABatchCapIsAssumed() {
+    // 512 clients over tp 8 decode workers (one attention rank each): one worker holds them all;
+    // at most 64 per rank needs 512 / 64 = 8 workers, the first count of 1, 2, 3, 4, 6, 8, … that
+    // fits.
+    RowMapper.Mapped fewest = (RowMapper.Mapped) new RowMapper(ENGINE).map(row(UNSTATED_DISAGG));
+    RowMapper.Mapped capped =
+        (RowMapper.Mapped)
+            new RowMapper(
+                    ENGINE, ValidationAssumptions.parse(List.of("max-inferred-decode-batch=64")))
+                .map(row(UNSTATED_DISAGG));
+
+    assertThat(fewest.attempts().get(0).run().options())
+        .containsEntry("decode-workers", "1")
+        .containsEntry("batch", "512");
+    assertThat(capped.attempts().get(0).run().options())
+        .containsEntry("decode-workers", "8")
+        .containsEntry("batch", "64");
+    assertThat(capped.attempts().get(0).assumptions())
+        .contains(
+            "8 decode workers, the fewest whose KV cache holds concurrency 512 at ≤ 64 sequences"
+                + " per rank (row gives none; --assume)");
+  }
+
+  @Test
+  void rejectsUnknownOrMalformedAssumptionsNamingThem() {
+    assertThat(assumptionError("mpt=2"))
+        .isEqualTo(
+            "Assumption 'mpt' is not known; expected one of [mtp, mtp-acceptance,"
+                + " tokens-per-iteration, requests-per-client, max-inferred-decode-batch]");
+    assertThat(assumptionError("mtp"))
+        .isEqualTo(
+            "Assumption 'mtp' must be KEY=VALUE with KEY one of [mtp, mtp-acceptance,"
+                + " tokens-per-iteration, requests-per-client, max-inferred-decode-batch]");
+    assertThat(assumptionError("mtp=two"))
+        .isEqualTo("Assumption 'mtp' must be a whole number from 0 to 5, got 'two'");
+    assertThat(assumptionError("mtp=9"))
+        .isEqualTo("Assumption 'mtp' must be a whole number from 0 to 5, got '9'");
+    assertThat(assumptionError("mtp-acceptance=1.5"))
+        .isEqualTo("Assumption 'mtp-acceptance' must be a number from 0 to 1, got '1.5'");
+    assertThat(assumptionError("max-inferred-decode-batch=0"))
+        .isEqualTo("Assumption 'max-inferred-decode-batch' must be a whole number ≥ 1, got '0'");
+  }
+
+  private static String assumptionError(String entry) {
+    try {
+      ValidationAssumptions.parse(List.of(entry));
+    } catch (dev.afd.api.AfdConfigurationException e) {
+      return e.getMessage();
+    }
+    throw new AssertionError("no error for " + entry);
+  }
 }

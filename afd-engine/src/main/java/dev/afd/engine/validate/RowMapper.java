@@ -56,6 +56,7 @@ public final class RowMapper {
   static final Map<String, String> SYSTEMS = systems();
 
   private final AfdEngine engine;
+  private final ValidationAssumptions assumed;
 
   /** A row turned into estimates to try in order (the first feasible one counts). */
   public sealed interface Mapping permits Mapped, Skipped {
@@ -94,9 +95,15 @@ public final class RowMapper {
    */
   public record Skipped(SiliconRow row, String reason) implements Mapping {}
 
-  /** Creates a mapper over an engine's catalogs. */
+  /** Creates a mapper over an engine's catalogs with the default assumptions. */
   public RowMapper(AfdEngine engine) {
+    this(engine, ValidationAssumptions.DEFAULTS);
+  }
+
+  /** Creates a mapper over an engine's catalogs with what to assume where a row is silent. */
+  public RowMapper(AfdEngine engine, ValidationAssumptions assumed) {
     this.engine = requireNonNull(engine, "engine");
+    this.assumed = requireNonNull(assumed, "assumed");
   }
 
   private static Map<String, String> models() {
@@ -177,7 +184,7 @@ public final class RowMapper {
     if (row.osl() < 2) {
       return new Skipped(row, "osl " + row.osl() + " has no TPOT");
     }
-    int drafts = MTP_MODELS.contains(modelId) ? MTP_DRAFT_TOKENS : 0;
+    int drafts = MTP_MODELS.contains(modelId) ? assumed.mtpDraftTokens() : 0;
     return switch (row.mode()) {
       case "agg" -> agg(row, model, system.get(), workload, drafts);
       case "disagg" -> disagg(row, model, system.get(), workload, drafts);
@@ -286,12 +293,24 @@ public final class RowMapper {
     return new Scenario(model, cluster, devices, workload, SloSpec.unbounded());
   }
 
-  private static void speculation(
-      Map<String, String> options, List<String> assumptions, int drafts) {
+  /** Adds what every row assumes alike: speculative decoding and the benchmark's run length. */
+  private void common(Map<String, String> options, List<String> assumptions, int drafts) {
     if (drafts > 0) {
       options.put("mtp", String.valueOf(drafts));
+      boolean stated = drafts != MTP_DRAFT_TOKENS;
       assumptions.add(
-          "MTP speculative decoding with " + drafts + " draft token (AIConfigurator default)");
+          "MTP speculative decoding with "
+              + drafts
+              + (drafts == 1 ? " draft token" : " draft tokens")
+              + (stated ? " (--assume)" : " (AIConfigurator default)"));
+      if (!Double.isNaN(assumed.mtpAcceptance())) {
+        options.put("mtp-acceptance", String.valueOf(assumed.mtpAcceptance()));
+        assumptions.add("first-draft acceptance " + assumed.mtpAcceptance() + " (--assume)");
+      }
+    }
+    if (assumed.requestsPerClient() != ValidationAssumptions.DEFAULT_REQUESTS_PER_CLIENT) {
+      options.put("requests-per-client", String.valueOf(assumed.requestsPerClient()));
+      assumptions.add(assumed.requestsPerClient() + " requests per client (--assume)");
     }
   }
 
@@ -316,16 +335,18 @@ public final class RowMapper {
               pool.dataParallel(),
               perRank));
     }
-    if (!row.backend().equals("trtllm")) {
-      assumptions.add(
-          "tokens per iteration " + DEFAULT_TOKENS_PER_ITERATION + " (backend default assumed)");
+    int tokens = assumed.tokensPerIteration();
+    if (tokens != DEFAULT_TOKENS_PER_ITERATION) {
+      assumptions.add("tokens per iteration " + tokens + " (--assume)");
+    } else if (!row.backend().equals("trtllm")) {
+      assumptions.add("tokens per iteration " + tokens + " (backend default assumed)");
     }
     Map<String, String> options = new LinkedHashMap<>();
     layout(options, "", pool, model);
     options.put("batch", String.valueOf(perRank));
-    options.put("chunk", String.valueOf(Math.max(DEFAULT_TOKENS_PER_ITERATION, perRank + 1)));
+    options.put("chunk", String.valueOf(Math.max(tokens, perRank + 1)));
     options.put("arrivals", "closed-loop");
-    speculation(options, assumptions, drafts);
+    common(options, assumptions, drafts);
     return new Mapped(
         row,
         List.of(
@@ -355,7 +376,7 @@ public final class RowMapper {
     int prefillWorkers = prefill.workers();
     List<String> assumptions = new ArrayList<>();
     Map<String, String> speculative = new LinkedHashMap<>();
-    speculation(speculative, assumptions, drafts);
+    common(speculative, assumptions, drafts);
     if (prefillWorkers < 1) {
       assumptions.add(
           "prefill workers sized by afd's pool rule for the decode pool's request rate (row gives"
@@ -387,14 +408,25 @@ public final class RowMapper {
           break;
         }
         int batch = (row.concurrency() + ranks - 1) / ranks;
+        if (batch > assumed.maxInferredDecodeBatch()) {
+          continue;
+        }
         List<String> these = new ArrayList<>(assumptions);
         these.add(
-            String.format(
-                Locale.ROOT,
-                "%d decode workers, the fewest whose KV cache holds concurrency %d (row gives"
-                    + " none)",
-                workers,
-                row.concurrency()));
+            assumed.maxInferredDecodeBatch() == Integer.MAX_VALUE
+                ? String.format(
+                    Locale.ROOT,
+                    "%d decode workers, the fewest whose KV cache holds concurrency %d (row gives"
+                        + " none)",
+                    workers,
+                    row.concurrency())
+                : String.format(
+                    Locale.ROOT,
+                    "%d decode workers, the fewest whose KV cache holds concurrency %d at ≤ %d"
+                        + " sequences per rank (row gives none; --assume)",
+                    workers,
+                    row.concurrency(),
+                    assumed.maxInferredDecodeBatch()));
         attempts.add(
             attempt(
                 model,
@@ -410,7 +442,12 @@ public final class RowMapper {
                 String.join("; ", these)));
       }
       if (attempts.isEmpty()) {
-        return new Skipped(row, "disagg row has fewer clients than decode ranks");
+        return new Skipped(
+            row,
+            assumed.maxInferredDecodeBatch() == Integer.MAX_VALUE
+                ? "disagg row has fewer clients than decode ranks"
+                : "disagg row gives no decode workers and no inferred count keeps its clients at"
+                    + " or under the assumed sequences per rank");
       }
     }
     return new Mapped(row, attempts);

@@ -9,10 +9,22 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** Entry point of {@code afd validate}: reads a silicon sample and validates every row. */
 public final class Validation {
   private Validation() {}
+
+  /**
+   * Validates every row with the measured kernel tables (when given and supported by this build)
+   * and with the roofline alone, under the default assumptions.
+   *
+   * @see #run(AfdEngine, Path, Path, ValidationAssumptions)
+   */
+  public static List<ValidationOutput.Run> run(
+      AfdEngine engine, Path silicon, @Nullable Path kernelDatabase) {
+    return run(engine, silicon, kernelDatabase, ValidationAssumptions.DEFAULTS);
+  }
 
   /**
    * Validates every row with the measured kernel tables (when given and supported by this build)
@@ -21,11 +33,15 @@ public final class Validation {
    * @param engine the engine
    * @param silicon the silicon CSV
    * @param kernelDatabase the AIConfigurator directory, or null for the roofline only
+   * @param assumed what to assume where a row is silent
    * @return one run per kernel cost model, the primary first
    * @throws AfdConfigurationException for a missing or malformed input
    */
   public static List<ValidationOutput.Run> run(
-      AfdEngine engine, Path silicon, @org.jspecify.annotations.Nullable Path kernelDatabase) {
+      AfdEngine engine,
+      Path silicon,
+      @Nullable Path kernelDatabase,
+      ValidationAssumptions assumed) {
     if (kernelDatabase != null && !Files.isDirectory(kernelDatabase)) {
       throw new AfdConfigurationException(
           "Kernel database directory '" + kernelDatabase + "' does not exist");
@@ -39,8 +55,9 @@ public final class Validation {
     List<ValidationOutput.Run> runs = new ArrayList<>();
     for (KernelCostModel model : models) {
       List<RowResult> results =
-          new Validator(engine, model, AnalyticalNetworkModel::new).validate(rows);
-      runs.add(new ValidationOutput.Run(results, ValidationSummary.of(model.id(), results)));
+          new Validator(engine, model, AnalyticalNetworkModel::new, assumed).validate(rows);
+      runs.add(
+          new ValidationOutput.Run(results, ValidationSummary.of(model.id(), results), assumed));
     }
     return runs;
   }

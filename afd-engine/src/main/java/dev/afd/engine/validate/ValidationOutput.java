@@ -25,25 +25,50 @@ public final class ValidationOutput {
    *
    * @param results one per row
    * @param summary their summary
+   * @param assumed what the run assumed where a row is silent
    */
-  public record Run(List<RowResult> results, ValidationSummary summary) {
+  public record Run(
+      List<RowResult> results, ValidationSummary summary, ValidationAssumptions assumed) {
     /** Copies. */
     public Run {
       results = List.copyOf(results);
+      java.util.Objects.requireNonNull(assumed, "assumed");
+    }
+
+    /** A run under the default assumptions. */
+    public Run(List<RowResult> results, ValidationSummary summary) {
+      this(results, summary, ValidationAssumptions.DEFAULTS);
     }
   }
 
-  /** Named, sourced empirical constants the predictions use, shown in every output. */
+  /**
+   * Named, sourced empirical constants the predictions use under the default assumptions, shown in
+   * every output.
+   */
   public static Map<String, String> constants() {
+    return constants(ValidationAssumptions.DEFAULTS);
+  }
+
+  /**
+   * Named, sourced empirical constants the predictions use, shown in every output; a value stated
+   * with {@code --assume} replaces the default and says so.
+   */
+  public static Map<String, String> constants(ValidationAssumptions assumed) {
+    ValidationAssumptions defaults = ValidationAssumptions.DEFAULTS;
     Map<String, String> constants = new LinkedHashMap<>();
     constants.put(
         "tokens per iteration (agg chunk)",
-        RowMapper.DEFAULT_TOKENS_PER_ITERATION
-            + " (TensorRT-LLM max_num_tokens default; assumed for SGLang/vLLM)");
+        assumed.tokensPerIteration() == defaults.tokensPerIteration()
+            ? RowMapper.DEFAULT_TOKENS_PER_ITERATION
+                + " (TensorRT-LLM max_num_tokens default; assumed for SGLang/vLLM)"
+            : assumed.tokensPerIteration() + " (--assume tokens-per-iteration)");
     constants.put(
         "requests per client",
-        "10 (benchmark harness: AIConfigurator trtllm_backend.py, InferenceMAX num_prompts = 10 ×"
-            + " concurrency)");
+        assumed.requestsPerClient() == defaults.requestsPerClient()
+            ? ValidationAssumptions.DEFAULT_REQUESTS_PER_CLIENT
+                + " (benchmark harness: AIConfigurator trtllm_backend.py, InferenceMAX num_prompts"
+                + " = 10 × concurrency)"
+            : assumed.requestsPerClient() + " (--assume requests-per-client)");
     constants.put(
         "expert imbalance", "1.3 (strategy default, DeepSeek-V3 technical report §3.4 motivation)");
     constants.put(
@@ -55,13 +80,24 @@ public final class ValidationOutput {
     constants.put("roofline half-saturation", "dev.afd.engine.cost.RooflineParameters.DEFAULT");
     constants.put(
         "MTP draft tokens (DeepSeek-V3/R1)",
-        RowMapper.MTP_DRAFT_TOKENS
-            + " (AIConfigurator default nextn for DeepseekV3ForCausalLM; the checkpoints ship one"
-            + " MTP layer, num_nextn_predict_layers = 1)");
+        assumed.mtpDraftTokens() == defaults.mtpDraftTokens()
+            ? RowMapper.MTP_DRAFT_TOKENS
+                + " (AIConfigurator default nextn for DeepseekV3ForCausalLM; the checkpoints ship"
+                + " one MTP layer, num_nextn_predict_layers = 1)"
+            : assumed.mtpDraftTokens() + " (--assume mtp)");
     constants.put(
         "MTP acceptance",
-        "0.85 for the first draft (AIConfigurator nextn_accept_rates default [0.85, 0.3, 0, 0, 0];"
-            + " DeepSeek-V3 technical report, MTP discussion: 85–90 %)");
+        Double.isNaN(assumed.mtpAcceptance())
+            ? "0.85 for the first draft (AIConfigurator nextn_accept_rates default [0.85, 0.3, 0,"
+                + " 0, 0]; DeepSeek-V3 technical report, MTP discussion: 85–90 %)"
+            : assumed.mtpAcceptance() + " for the first draft (--assume mtp-acceptance)");
+    constants.put(
+        "decode workers of disagg rows that give none",
+        assumed.maxInferredDecodeBatch() == defaults.maxInferredDecodeBatch()
+            ? "the fewest whose KV cache holds the clients"
+            : "the fewest that keep at most "
+                + assumed.maxInferredDecodeBatch()
+                + " sequences per attention rank (--assume max-inferred-decode-batch)");
     return constants;
   }
 
@@ -81,7 +117,8 @@ public final class ValidationOutput {
       others.add(run.summary().toMap());
     }
     root.put("otherCostModels", others);
-    root.put("constants", constants());
+    root.put("assumed", primary.assumed().values());
+    root.put("constants", constants(primary.assumed()));
     return Json.write(root);
   }
 
@@ -189,7 +226,7 @@ public final class ValidationOutput {
       out.append("</div>\n");
     }
     out.append("<h2>Empirical constants</h2>\n<table>");
-    constants()
+    constants(runs.get(0).assumed())
         .forEach(
             (name, value) ->
                 out.append("<tr><td>")

@@ -36,7 +36,23 @@ public final class Validator {
       AfdEngine engine,
       KernelCostModel kernelCostModel,
       Function<ClusterSpec, NetworkModel> networkModels) {
-    this.mapper = new RowMapper(requireNonNull(engine, "engine"));
+    this(engine, kernelCostModel, networkModels, ValidationAssumptions.DEFAULTS);
+  }
+
+  /**
+   * Creates a validator that assumes {@code assumed} where a row is silent.
+   *
+   * @param engine the engine (catalogs and strategies)
+   * @param kernelCostModel kernel times
+   * @param networkModels the network model of a cluster
+   * @param assumed what to assume where a row is silent
+   */
+  public Validator(
+      AfdEngine engine,
+      KernelCostModel kernelCostModel,
+      Function<ClusterSpec, NetworkModel> networkModels,
+      ValidationAssumptions assumed) {
+    this.mapper = new RowMapper(requireNonNull(engine, "engine"), assumed);
     this.costModel = kernelCostModel.id();
     this.explorer =
         Explorer.builder()

@@ -64,6 +64,25 @@ public final class KernelAccuracyCheck {
         "== joint fit (reported, not the default: RooflineParameters.FITTED_AICONFIGURATOR_H200_B200)");
     RooflineCalibration.print(
         RooflineCalibration.fit(targets, RooflineParameters.UNCALIBRATED), out);
+    out.println("== per-class fit on both systems (before: the hand-set default)");
+    RooflineCalibration.print(
+        RooflineCalibration.fitProfile(targets, RooflineProfile.DEFAULT), out);
+    // An accelerator without tables gets parameters fitted elsewhere: fit each class on one system
+    // and price the other system's tables with them.
+    for (int held = 0; held < targets.size(); held++) {
+      RooflineCalibration.Target fitted = targets.get(1 - held);
+      RooflineCalibration.Target heldOut = targets.get(held);
+      out.println(
+          "== per-class fit on "
+              + fitted.system().name()
+              + ", priced on "
+              + heldOut.system().name()
+              + " (before: the hand-set default)");
+      RooflineProfile profile =
+          RooflineCalibration.fitProfile(List.of(fitted), RooflineProfile.DEFAULT).profile();
+      RooflineCalibration.printErrors(
+          RooflineCalibration.compare(List.of(heldOut), RooflineProfile.DEFAULT, profile), out);
+    }
     return pass;
   }
 

@@ -120,20 +120,20 @@ public final class RooflineCalibration {
    * @throws IllegalArgumentException if the targets hold no usable rows
    */
   public static Result fit(List<Target> targets, RooflineParameters start) {
+    return fit(targets, start, FAMILIES);
+  }
+
+  /**
+   * Fits one parameter set to some families of several accelerators' tables.
+   *
+   * @param targets the accelerators and their tables
+   * @param start the starting parameters, reported as "before"
+   * @param families the families fitted and reported
+   * @throws IllegalArgumentException if the targets hold no usable rows of these families
+   */
+  static Result fit(List<Target> targets, RooflineParameters start, List<KernelFamily> families) {
     requireNonNull(start, "start");
-    List<Group> groups = new ArrayList<>();
-    for (Target target : List.copyOf(targets)) {
-      for (KernelFamily family : FAMILIES) {
-        List<Sample> samples = TableOperators.samples(target.system(), family, SAMPLES_PER_FAMILY);
-        if (!samples.isEmpty()) {
-          groups.add(new Group(target, family, samples));
-        }
-      }
-    }
-    if (groups.isEmpty()) {
-      throw new IllegalArgumentException(
-          "Roofline calibration found no usable kernel table rows in " + targets);
-    }
+    List<Group> groups = groups(targets, families);
     double[] point = toArray(start);
     double best = objective(groups, point);
     for (double step : STEPS) {
@@ -158,21 +158,114 @@ public final class RooflineCalibration {
       }
     }
     RooflineParameters fitted = fromArray(point);
+    return new Result(
+        start,
+        fitted,
+        compare(groups, new RooflineCostModel(start), new RooflineCostModel(fitted)));
+  }
+
+  /** The kernel classes of {@link RooflineProfile} that have tables, with their families. */
+  static final List<ClassFamilies> CLASSES =
+      List.of(
+          new ClassFamilies("gemm", List.of(KernelFamilies.GEMM)),
+          new ClassFamilies("moe", List.of(KernelFamilies.MOE)),
+          new ClassFamilies(
+              "attention",
+              List.of(
+                  KernelFamilies.CONTEXT_ATTENTION,
+                  KernelFamilies.GENERATION_ATTENTION,
+                  KernelFamilies.CONTEXT_MLA,
+                  KernelFamilies.GENERATION_MLA)));
+
+  /**
+   * A kernel class and the table families that measure it.
+   *
+   * @param name the class name in {@link RooflineProfile#classes()}
+   * @param families its families
+   */
+  record ClassFamilies(String name, List<KernelFamily> families) {}
+
+  /**
+   * A per-class fit.
+   *
+   * @param start the profile the fit started from (the "before")
+   * @param profile the fitted profile
+   * @param errors the error per system and family, before and after
+   */
+  public record ProfileResult(
+      RooflineProfile start, RooflineProfile profile, List<FamilyError> errors) {
+    public ProfileResult {
+      requireNonNull(start, "start");
+      requireNonNull(profile, "profile");
+      errors = List.copyOf(errors);
+    }
+  }
+
+  /**
+   * Fits each kernel class's parameters to its own families ({@link #CLASSES}); classes without
+   * tables keep {@code start}'s.
+   *
+   * @param targets the accelerators and their tables
+   * @param start the starting profile, reported as "before"
+   * @throws IllegalArgumentException if the targets hold no usable rows of a class
+   */
+  public static ProfileResult fitProfile(List<Target> targets, RooflineProfile start) {
+    requireNonNull(start, "start");
+    RooflineParameters gemm = fit(targets, start.gemm(), CLASSES.get(0).families()).parameters();
+    RooflineParameters moe = fit(targets, start.moe(), CLASSES.get(1).families()).parameters();
+    RooflineParameters attention =
+        fit(targets, start.attention(), CLASSES.get(2).families()).parameters();
+    RooflineProfile fitted = new RooflineProfile(gemm, moe, attention, start.other());
+    return new ProfileResult(start, fitted, compare(targets, start, fitted));
+  }
+
+  /**
+   * {@return the error of two profiles on every family of the targets' tables: "before" is {@code
+   * before}, "after" is {@code after}}
+   */
+  public static List<FamilyError> compare(
+      List<Target> targets, RooflineProfile before, RooflineProfile after) {
+    return compare(
+        groups(targets, FAMILIES), new RooflineCostModel(before), new RooflineCostModel(after));
+  }
+
+  private static List<FamilyError> compare(
+      List<Group> groups, RooflineCostModel before, RooflineCostModel after) {
     List<FamilyError> errors = new ArrayList<>();
     for (Group group : groups) {
-      double[] before = errorsPercent(group, new RooflineCostModel(start));
-      double[] after = errorsPercent(group, new RooflineCostModel(fitted));
+      double[] beforeErrors = errorsPercent(group, before);
+      double[] afterErrors = errorsPercent(group, after);
       errors.add(
           new FamilyError(
               group.target.system().name(),
               group.family.name(),
               group.samples.size(),
-              percentile(before, 50),
-              percentile(before, 90),
-              percentile(after, 50),
-              percentile(after, 90)));
+              percentile(beforeErrors, 50),
+              percentile(beforeErrors, 90),
+              percentile(afterErrors, 50),
+              percentile(afterErrors, 90)));
     }
-    return new Result(start, fitted, errors);
+    return errors;
+  }
+
+  private static List<Group> groups(List<Target> targets, List<KernelFamily> families) {
+    List<Group> groups = new ArrayList<>();
+    for (Target target : List.copyOf(targets)) {
+      for (KernelFamily family : families) {
+        List<Sample> samples = TableOperators.samples(target.system(), family, SAMPLES_PER_FAMILY);
+        if (!samples.isEmpty()) {
+          groups.add(new Group(target, family, samples));
+        }
+      }
+    }
+    if (groups.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Roofline calibration found no usable kernel table rows of "
+              + families.stream().map(KernelFamily::name).toList()
+              + " in "
+              + targets);
+    }
+    return groups;
   }
 
   /**
@@ -212,6 +305,19 @@ public final class RooflineCalibration {
   public static void print(Result result, PrintStream out) {
     out.println("start:  " + result.start());
     out.println("fitted: " + result.parameters());
+    printErrors(result.errors(), out);
+  }
+
+  /** Prints the fitted parameters per class and the error table. */
+  public static void print(ProfileResult result, PrintStream out) {
+    for (RooflineProfile.Named named : result.profile().classes()) {
+      out.println(String.format(Locale.ROOT, "%-10s %s", named.name(), named.parameters()));
+    }
+    printErrors(result.errors(), out);
+  }
+
+  /** Prints errors per system and family, before and after. */
+  public static void printErrors(List<FamilyError> errors, PrintStream out) {
     out.println(
         String.format(
             Locale.ROOT,
@@ -223,7 +329,7 @@ public final class RooflineCalibration {
             "before p90%",
             "after med%",
             "after p90%"));
-    for (FamilyError error : result.errors()) {
+    for (FamilyError error : errors) {
       out.println(
           String.format(
               Locale.ROOT,

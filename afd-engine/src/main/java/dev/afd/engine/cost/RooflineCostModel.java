@@ -23,21 +23,26 @@ public final class RooflineCostModel implements KernelCostModel {
   /** Source tag of every time this model gives. */
   public static final String SOURCE = "roofline";
 
-  private final RooflineParameters parameters;
+  private final RooflineProfile profile;
 
-  /** Creates a roofline with {@link RooflineParameters#DEFAULT}. */
+  /** Creates a roofline with {@link RooflineParameters#DEFAULT} for every kernel class. */
   public RooflineCostModel() {
     this(RooflineParameters.DEFAULT);
   }
 
-  /** Creates a roofline with the given shape parameters. */
+  /** Creates a roofline with the given shape parameters for every kernel class. */
   public RooflineCostModel(RooflineParameters parameters) {
-    this.parameters = requireNonNull(parameters, "parameters");
+    this(RooflineProfile.uniform(requireNonNull(parameters, "parameters")));
   }
 
-  /** {@return the shape parameters} */
-  public RooflineParameters parameters() {
-    return parameters;
+  /** Creates a roofline with shape parameters per kernel class. */
+  public RooflineCostModel(RooflineProfile profile) {
+    this.profile = requireNonNull(profile, "profile");
+  }
+
+  /** {@return the shape parameters per kernel class} */
+  public RooflineProfile profile() {
+    return profile;
   }
 
   @Override
@@ -56,11 +61,12 @@ public final class RooflineCostModel implements KernelCostModel {
       throw new IllegalArgumentException(
           "collective '" + operator.name() + "' is priced by a network model, not a kernel model");
     }
+    RooflineParameters parameters = profile.parametersFor(operator);
     double flops = operator.flops();
     double bytes = operator.memoryBytes();
     double computeEfficiency =
         Math.min(1, accelerator.computeEfficiency() * parameters.computeEfficiencyScale())
-            * computeSaturation(operator);
+            * computeSaturation(operator, parameters);
     double memoryEfficiency =
         Math.min(1, accelerator.memoryEfficiency() * parameters.memoryEfficiencyScale())
             * RooflineParameters.saturation(bytes, parameters.memoryHalfSaturationBytes());
@@ -86,7 +92,7 @@ public final class RooflineCostModel implements KernelCostModel {
     return Math.max(computeSeconds, memorySeconds);
   }
 
-  private double computeSaturation(Operator operator) {
+  private static double computeSaturation(Operator operator, RooflineParameters parameters) {
     if (operator instanceof GemmOperator gemm) {
       return RooflineParameters.saturation(gemm.m(), parameters.gemmHalfSaturationRows());
     }

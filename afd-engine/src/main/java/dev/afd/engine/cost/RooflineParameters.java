@@ -17,8 +17,9 @@ import java.util.Locale;
  * {@link RooflineCalibration} fits to AIConfigurator's H200 and B200 kernel tables. The fit is
  * reported, not adopted: one parameter set for every kernel family trades a lower median on
  * attention and MoE tables for GEMM and memory-copy times 30–100 % slower than measured directly on
- * an H200 (docs/device-measurements.md), so the hand-set shape stays the default until per-family
- * parameters exist (docs/accuracy.md, "Kernel cost model").
+ * an H200 (docs/device-measurements.md). Fitting each kernel class separately ({@link
+ * RooflineProfile}, {@link RooflineCalibration#fitProfile}) lowers every median but lengthens most
+ * tails, so the hand-set shape stays the default (docs/accuracy.md, "Kernel cost model").
  *
  * @param gemmHalfSaturationRows GEMM rows (tokens) at which compute efficiency is half its maximum
  * @param attentionHalfSaturationPositions attended positions per query head at which attention

@@ -31,6 +31,11 @@ class DisaggregatedHandDerivedTest {
   private static final WorkloadSpec DECODE_HEAVY = new WorkloadSpec("decode", 0, 1, 1024);
 
   private static ServingResult evaluate(StrategyProvider provider, Map<String, String> extra) {
+    return evaluate(provider, extra, DECODE_HEAVY);
+  }
+
+  private static ServingResult evaluate(
+      StrategyProvider provider, Map<String, String> extra, WorkloadSpec workload) {
     Map<String, String> options =
         new HashMap<>(
             Map.of(
@@ -51,7 +56,7 @@ class DisaggregatedHandDerivedTest {
     options.putAll(extra);
     ServingStrategy strategy =
         provider.create(
-            TestingStrategyContext.builder(provider, options).workload(DECODE_HEAVY).build());
+            TestingStrategyContext.builder(provider, options).workload(workload).build());
     List<Candidate> candidates = new ArrayList<>();
     strategy.enumerate(candidates::add);
     assertThat(candidates).hasSize(1);
@@ -93,5 +98,28 @@ class DisaggregatedHandDerivedTest {
     assertThat(result.stageTimes().get("bubble").seconds()).isGreaterThan(0);
     assertThat(result.devicesByRole())
         .containsExactly(Map.entry("prefill", 1), Map.entry("attention", 1), Map.entry("ffn", 1));
+  }
+
+  @Test
+  void aFixedPrefillPoolThatCannotKeepUpIsInfeasibleNotInfinite() {
+    // 4096-token prompts, 2 output tokens, 64 decoding sequences: the decode pool finishes
+    // thousands of requests a second, while one prefill worker needs milliseconds per prompt, so
+    // its utilisation is far above 1 and an open-loop queue would grow without bound.
+    WorkloadSpec prefillHeavy = new WorkloadSpec("prefill-heavy", 0, 4096, 2);
+    Map<String, String> pd = Map.of("batch", "64", "prefill-workers", "1");
+    Map<String, String> pdAfd = new HashMap<>(pd);
+    pdAfd.putAll(Map.of("micro-batches", "1", "router", "attention"));
+
+    for (Map.Entry<StrategyProvider, Map<String, String>> run :
+        List.of(
+            Map.entry((StrategyProvider) new PdStrategyProvider(), pd),
+            Map.entry((StrategyProvider) new PdAfdStrategyProvider(), pdAfd))) {
+      ServingResult result = evaluate(run.getKey(), run.getValue(), prefillHeavy);
+
+      assertThat(result.feasible()).isFalse();
+      assertThat(result.reason())
+          .startsWith("prefill pool of 1 worker(s) × 1 devices is saturated at ")
+          .endsWith("≥ 1): give it more prefill-workers or let afd choose them");
+    }
   }
 }

@@ -155,6 +155,12 @@ final class PdAfdStrategy implements ServingStrategy {
           .build();
     }
     pool.describe(knobs);
+    if (pool.saturated()) {
+      return result
+          .knobs(knobs.build())
+          .infeasible(pool.saturationReason(requestsPerSecond))
+          .build();
+    }
     Map<String, Integer> roles =
         ImmutableOrderedMap.<String, Integer>builder(3)
             .put("prefill", pool.devices())

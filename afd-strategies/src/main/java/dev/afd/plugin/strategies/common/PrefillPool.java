@@ -13,6 +13,7 @@ import dev.afd.api.unit.DataSize;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -48,6 +49,27 @@ public final class PrefillPool {
     /** {@return devices of the whole pool} */
     public int devices() {
       return workers * option.devices();
+    }
+
+    /**
+     * {@return whether the pool cannot keep up with the request rate (utilisation ≥ 1): only a
+     * fixed worker count ({@code prefill-workers}) can be, and then an open-loop queue grows
+     * without bound}
+     */
+    public boolean saturated() {
+      return !(utilization < 1);
+    }
+
+    /** {@return why a saturated pool makes the candidate infeasible, for a result's reason} */
+    public String saturationReason(double requestsPerSecond) {
+      return String.format(
+          Locale.ROOT,
+          "prefill pool of %d worker(s) × %d devices is saturated at %.2f requests/s (utilisation"
+              + " %.2f ≥ 1): give it more prefill-workers or let afd choose them",
+          workers,
+          option.devices(),
+          requestsPerSecond,
+          utilization);
     }
 
     /** {@return knobs describing the pool} */

@@ -208,6 +208,13 @@ final class PdStrategy implements ServingStrategy {
           .build();
     }
     pool.describe(knobs);
+    if (pool.saturated() && !closedLoop) {
+      // A closed loop throttles its clients instead; its solver prices the saturated pool.
+      return result
+          .knobs(knobs.build())
+          .infeasible(pool.saturationReason(requestsPerSecond))
+          .build();
+    }
     int devices = decodeDevices + pool.devices();
     Map<String, Integer> roles =
         ImmutableOrderedMap.<String, Integer>builder(2)

@@ -212,26 +212,22 @@ final class AggStrategy implements ServingStrategy {
         decoding * speculation.tokensPerStep() * workload.inputTokens() / workload.outputTokens();
     // Memory first: the cheapest way to prune.
     StepPricer.Footprint footprint = pricer.footprint(sharding);
-    double kvBytes =
-        (decoding * (double) Workloads.finalContext(workload)
-                    + workload.prefixTokens()
-                    + workload.inputTokens())
-                * footprint.kvBytesPerToken()
-            + (decoding + 1) * footprint.stateBytesPerSequence();
-    MemoryUsage memory =
-        Memory.usage(
-            "replica",
-            footprint.weightBytes(),
-            kvBytes,
-            Memory.activationBytes(model, c.chunk()),
-            reserve,
-            accelerator.memoryCapacityPerDevice());
+    if (closedLoop) {
+      // A closed loop of more clients than the KV cache holds still runs: the engine keeps as
+      // many requests resident as their KV allows and the others wait for a slot.
+      int admitted = admittedSequences(footprint, decoding, c.chunk());
+      if (admitted < 1) {
+        MemoryUsage one = memory(footprint, 1, Workloads.meanDecodeContext(workload), c.chunk());
+        return result.memory(List.of(one)).infeasible(Memory.shortfall(one)).build();
+      }
+      result.memory(
+          List.of(memory(footprint, admitted, Workloads.meanDecodeContext(workload), c.chunk())));
+      return closedLoop(c, sharding, result, admitted);
+    }
+    MemoryUsage memory = memory(footprint, decoding, Workloads.finalContext(workload), c.chunk());
     result.memory(List.of(memory));
     if (!memory.fits()) {
       return result.infeasible(Memory.shortfall(memory)).build();
-    }
-    if (closedLoop) {
-      return closedLoop(c, sharding, result);
     }
     if (prefillPerIteration > prefillBudget) {
       return result.infeasible(chunkTooSmall(decoding, c.chunk())).build();
@@ -276,6 +272,49 @@ final class AggStrategy implements ServingStrategy {
   }
 
   /**
+   * {@return one replica device's memory with {@code sequences} requests of {@code context} tokens
+   * each in the KV cache plus one prompt in flight}
+   *
+   * <p>An open-loop candidate must hold every sequence at its final context (isl + osl). In a
+   * closed loop the resident requests are spread evenly over their decode, so the paged KV cache
+   * holds their mean context ({@link Workloads#meanDecodeContext}) on average.
+   */
+  private MemoryUsage memory(
+      StepPricer.Footprint footprint, int sequences, long context, int chunk) {
+    WorkloadSpec workload = this.context.workload();
+    double kvBytes =
+        (sequences * (double) context + workload.prefixTokens() + workload.inputTokens())
+                * footprint.kvBytesPerToken()
+            + (sequences + 1) * footprint.stateBytesPerSequence();
+    return Memory.usage(
+        "replica",
+        footprint.weightBytes(),
+        kvBytes,
+        Memory.activationBytes(this.context.model(), chunk),
+        reserve,
+        placement.accelerator().memoryCapacityPerDevice());
+  }
+
+  /**
+   * {@return the most closed-loop requests, at most {@code limit}, whose mean-context KV fits; 0 if
+   * none}
+   */
+  private int admittedSequences(StepPricer.Footprint footprint, int limit, int chunk) {
+    long context = Workloads.meanDecodeContext(this.context.workload());
+    int low = 0;
+    int high = limit;
+    while (low < high) {
+      int middle = (low + high + 1) >>> 1;
+      if (memory(footprint, middle, context, chunk).fits()) {
+        low = middle;
+      } else {
+        high = middle - 1;
+      }
+    }
+    return low;
+  }
+
+  /**
    * A closed loop of {@code batch} clients per attention data-parallel rank (see {@link
    * dev.afd.plugin.strategies.common.ClosedLoop}), scheduled as in-flight batching does it.
    *
@@ -295,11 +334,19 @@ final class AggStrategy implements ServingStrategy {
    * E}. In the first round all clients arrive at once and group {@code g} waits {@code g·m} mixed
    * iterations; the reported TTFT averages that round with the {@code R − 1} steady ones ({@link
    * Knobs#REQUESTS_PER_CLIENT}).
+   *
+   * <p>When the KV cache holds only {@code a < N} requests, the loop above runs with {@code a}
+   * clients: a finishing request's slot goes at once to a waiting one, so the running set never
+   * empties. Its throughput {@code X_a} serves all {@code N} clients, and by Little's law each
+   * request first waits {@code (N − a)/X_a} for a slot; that wait adds to TTFT, TPOT is the {@code
+   * a}-client one.
+   *
+   * @param admitted requests per rank the KV cache holds at once, at most {@code c.batch()}
    */
   private ServingResult closedLoop(
-      AggCandidate c, Sharding sharding, ServingResult.Builder result) {
+      AggCandidate c, Sharding sharding, ServingResult.Builder result, int admitted) {
     WorkloadSpec workload = context.workload();
-    int clients = c.batch();
+    int clients = admitted;
     long isl = workload.inputTokens();
     long osl = workload.outputTokens();
     int group = (int) Math.max(1, Math.min(clients, c.chunk() / isl));
@@ -344,7 +391,14 @@ final class AggStrategy implements ServingStrategy {
     double rounds = context.options().get(Knobs.REQUESTS_PER_CLIENT);
     double ttft = (firstTtft + (rounds - 1) * steadyTtft) / rounds;
     double requestsPerSecond = clients / (ttft + (osl - 1) * tpot);
-    double concurrency = (double) c.replicas() * c.dataParallel() * clients;
+    if (admitted < c.batch()) {
+      ttft += (c.batch() - admitted) / requestsPerSecond;
+      ImmutableOrderedMap.Builder<String, String> knobs =
+          ImmutableOrderedMap.builder(c.knobs().size() + 1);
+      c.knobs().forEach(knobs::put);
+      result.knobs(knobs.put("kv-admitted", Knobs.text(admitted)).build());
+    }
+    double concurrency = (double) c.replicas() * c.dataParallel() * c.batch();
     PricedStep mixer = pricer.price(Side.MIXER, new StepShape(mixed), sharding, placement);
     double[] fidelity = new double[Fidelity.values().length];
     mixer.addFidelity(fidelity, 1);

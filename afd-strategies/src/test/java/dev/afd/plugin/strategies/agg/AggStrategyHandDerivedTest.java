@@ -60,4 +60,64 @@ class AggStrategyHandDerivedTest {
     assertThat(result.knobs()).containsEntry("replicas", "8");
     assertThat(result.tokensPerSecond()).isCloseTo(8 / tpot, withinPercentage(0.001));
   }
+
+  private static ServingResult closedLoop(WorkloadSpec workload, int clients) {
+    AggStrategyProvider provider = new AggStrategyProvider();
+    StrategyContext context =
+        TestingStrategyContext.builder(
+                provider,
+                Map.of(
+                    "tp",
+                    "1",
+                    "dp",
+                    "1",
+                    "moe-tp",
+                    "1",
+                    "ep",
+                    "1",
+                    "batch",
+                    String.valueOf(clients),
+                    "chunk",
+                    "8192",
+                    "arrivals",
+                    "closed-loop"))
+            .workload(workload)
+            .build();
+    ServingStrategy strategy = provider.create(context);
+    List<Candidate> candidates = new ArrayList<>();
+    strategy.enumerate(candidates::add);
+    assertThat(candidates).hasSize(1);
+    return strategy.evaluate(candidates.get(0));
+  }
+
+  @Test
+  void aClosedLoopLargerThanTheKvCacheWaitsForSlots() {
+    // 100,000-token prompts, 100 output tokens: resident requests are spread over their decode, so
+    // each holds its mean context, 100,000 + 99/2 = 100,049.5 → 100,050 positions × 2 layers × 2
+    // (K, V) × 8 heads × 128 × 2 B = 819.6 MB of KV; 200 clients (164 GB) cannot all be resident
+    // on an 80 GB device. The engine holds a of them; the other 200 − a wait for a slot.
+    WorkloadSpec longPrompts = new WorkloadSpec("long", 0, 100_000, 100);
+    ServingResult all = closedLoop(longPrompts, 200);
+
+    assertThat(all.feasible()).as(all.reason()).isTrue();
+    int admitted = Integer.parseInt(all.knobs().get("kv-admitted"));
+    double kvPerSequence = 100_050 * 2 * 2 * 8 * 128 * 2.0;
+    double used = (double) all.memory().get(0).total().bytes();
+    double capacity = (double) all.memory().get(0).capacity().bytes();
+    // a is the most that fit: a fits, a + 1 does not.
+    assertThat(used).isLessThanOrEqualTo(capacity);
+    assertThat(used + kvPerSequence).isGreaterThan(capacity);
+    assertThat(admitted).isBetween(1, 199);
+
+    // The running a behave as an a-client loop whose finished slots refill at once; its
+    // throughput X_a = a / (TTFT_a + 99·TPOT_a) serves all 200, so by Little's law every request
+    // first waits (200 − a) / X_a.
+    ServingResult running = closedLoop(longPrompts, admitted);
+    double ttft = running.timeToFirstToken().seconds();
+    double tpot = running.timePerOutputToken().seconds();
+    double throughput = admitted / (ttft + 99 * tpot);
+    assertThat(all.timePerOutputToken().seconds()).isEqualTo(tpot);
+    assertThat(all.timeToFirstToken().seconds())
+        .isCloseTo(ttft + (200 - admitted) / throughput, withinPercentage(1e-9));
+  }
 }

@@ -3,15 +3,11 @@ package dev.afd.plugin.strategies;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
-import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.plugin.strategies.afd.PdAfdStrategyProvider;
 import dev.afd.plugin.strategies.pd.PdStrategyProvider;
 import dev.afd.spi.StrategyProvider;
-import dev.afd.tck.TestingStrategyContext;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,30 +33,9 @@ class DisaggregatedHandDerivedTest {
   private static ServingResult evaluate(
       StrategyProvider provider, Map<String, String> extra, WorkloadSpec workload) {
     Map<String, String> options =
-        new HashMap<>(
-            Map.of(
-                "tp",
-                "1",
-                "dp",
-                "1",
-                "moe-tp",
-                "1",
-                "ep",
-                "1",
-                "batch",
-                "1",
-                "decode-workers",
-                "1",
-                "prefill-batch",
-                "1"));
+        SingleCandidate.oneDevice("batch", "1", "decode-workers", "1", "prefill-batch", "1");
     options.putAll(extra);
-    ServingStrategy strategy =
-        provider.create(
-            TestingStrategyContext.builder(provider, options).workload(workload).build());
-    List<Candidate> candidates = new ArrayList<>();
-    strategy.enumerate(candidates::add);
-    assertThat(candidates).hasSize(1);
-    return strategy.evaluate(candidates.get(0));
+    return SingleCandidate.evaluate(provider, options, workload);
   }
 
   @Test

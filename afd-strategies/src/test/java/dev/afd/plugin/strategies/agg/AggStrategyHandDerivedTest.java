@@ -3,15 +3,9 @@ package dev.afd.plugin.strategies.agg;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
-import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.api.strategy.WorkloadSpec;
-import dev.afd.spi.StrategyContext;
-import dev.afd.tck.TestingStrategyContext;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
+import dev.afd.plugin.strategies.SingleCandidate;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,19 +20,11 @@ class AggStrategyHandDerivedTest {
     // isl 1, osl 1024: prefill needs 1·1/1024 tokens per iteration, which rounds to none, so an
     // iteration is one decode token at the mean context 0 + 1 + 1023/2 = 512.5 → 513 cached.
     WorkloadSpec workload = new WorkloadSpec("decode", 0, 1, 1024);
-    AggStrategyProvider provider = new AggStrategyProvider();
-    StrategyContext context =
-        TestingStrategyContext.builder(
-                provider,
-                Map.of(
-                    "tp", "1", "dp", "1", "moe-tp", "1", "ep", "1", "batch", "1", "chunk", "512"))
-            .workload(workload)
-            .build();
-    ServingStrategy strategy = provider.create(context);
-    List<Candidate> candidates = new ArrayList<>();
-    strategy.enumerate(candidates::add);
-    assertThat(candidates).hasSize(1);
-    ServingResult result = strategy.evaluate(candidates.get(0));
+    ServingResult result =
+        SingleCandidate.evaluate(
+            new AggStrategyProvider(),
+            SingleCandidate.oneDevice("batch", "1", "chunk", "512"),
+            workload);
 
     // One token: every operator is memory-bound (arithmetic intensity ≈ 1 FLOP/B ≪ 100), so
     // TPOT ≈ bytes / 1 TB/s. Bytes per step, BF16 = 2 B:
@@ -62,32 +48,11 @@ class AggStrategyHandDerivedTest {
   }
 
   private static ServingResult closedLoop(WorkloadSpec workload, int clients) {
-    AggStrategyProvider provider = new AggStrategyProvider();
-    StrategyContext context =
-        TestingStrategyContext.builder(
-                provider,
-                Map.of(
-                    "tp",
-                    "1",
-                    "dp",
-                    "1",
-                    "moe-tp",
-                    "1",
-                    "ep",
-                    "1",
-                    "batch",
-                    String.valueOf(clients),
-                    "chunk",
-                    "8192",
-                    "arrivals",
-                    "closed-loop"))
-            .workload(workload)
-            .build();
-    ServingStrategy strategy = provider.create(context);
-    List<Candidate> candidates = new ArrayList<>();
-    strategy.enumerate(candidates::add);
-    assertThat(candidates).hasSize(1);
-    return strategy.evaluate(candidates.get(0));
+    return SingleCandidate.evaluate(
+        new AggStrategyProvider(),
+        SingleCandidate.oneDevice(
+            "batch", String.valueOf(clients), "chunk", "8192", "arrivals", "closed-loop"),
+        workload);
   }
 
   @Test

@@ -128,9 +128,6 @@ class RowMapperTest {
             "tokens per iteration 2048 (--assume); MTP speculative decoding with 3 draft tokens"
                 + " (--assume); first-draft acceptance 0.7 (--assume); 4 requests per client"
                 + " (--assume)");
-    assertThat(assumed.overrides())
-        .containsExactly(
-            "mtp=3", "mtp-acceptance=0.7", "tokens-per-iteration=2048", "requests-per-client=4");
   }
 
   @Test

@@ -17,17 +17,6 @@ public final class Validation {
 
   /**
    * Validates every row with the measured kernel tables (when given and supported by this build)
-   * and with the roofline alone, under the default assumptions.
-   *
-   * @see #run(AfdEngine, Path, Path, ValidationAssumptions)
-   */
-  public static List<ValidationOutput.Run> run(
-      AfdEngine engine, Path silicon, @Nullable Path kernelDatabase) {
-    return run(engine, silicon, kernelDatabase, ValidationAssumptions.DEFAULTS);
-  }
-
-  /**
-   * Validates every row with the measured kernel tables (when given and supported by this build)
    * and with the roofline alone.
    *
    * @param engine the engine

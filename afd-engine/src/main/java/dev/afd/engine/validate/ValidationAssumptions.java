@@ -124,15 +124,6 @@ public record ValidationAssumptions(
     return values;
   }
 
-  /** {@return the keys whose value differs from the default, as {@code KEY=VALUE}} */
-  public List<String> overrides() {
-    Map<String, String> defaults = DEFAULTS.values();
-    return values().entrySet().stream()
-        .filter(entry -> !entry.getValue().equals(defaults.get(entry.getKey())))
-        .map(entry -> entry.getKey() + "=" + entry.getValue())
-        .toList();
-  }
-
   private static int whole(String key, String value, String expected) {
     try {
       return Integer.parseInt(value);

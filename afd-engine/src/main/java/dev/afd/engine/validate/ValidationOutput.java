@@ -1,5 +1,7 @@
 package dev.afd.engine.validate;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.engine.json.Json;
 import dev.afd.engine.report.Csv;
 import dev.afd.engine.report.Html;
@@ -32,21 +34,8 @@ public final class ValidationOutput {
     /** Copies. */
     public Run {
       results = List.copyOf(results);
-      java.util.Objects.requireNonNull(assumed, "assumed");
+      requireNonNull(assumed, "assumed");
     }
-
-    /** A run under the default assumptions. */
-    public Run(List<RowResult> results, ValidationSummary summary) {
-      this(results, summary, ValidationAssumptions.DEFAULTS);
-    }
-  }
-
-  /**
-   * Named, sourced empirical constants the predictions use under the default assumptions, shown in
-   * every output.
-   */
-  public static Map<String, String> constants() {
-    return constants(ValidationAssumptions.DEFAULTS);
   }
 
   /**

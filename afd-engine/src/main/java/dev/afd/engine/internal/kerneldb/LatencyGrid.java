@@ -495,6 +495,7 @@ public final class LatencyGrid {
     private final double[] shapePoint;
     private final double[] alongPoint;
     private double shapeDispersion;
+    private double nextValue;
     boolean interpolated;
     boolean extrapolated;
 
@@ -566,11 +567,17 @@ public final class LatencyGrid {
         double[] keys = axisKeys[axis];
         int index = Arrays.binarySearch(keys, query[axis]);
         int lower = nextMeasured(root, axis, index, -1);
+        double lowerValue = nextValue;
         int upper = nextMeasured(root, axis, index, 1);
+        double upperValue = nextValue;
         double error = axisErrors[axis];
+        // The two keys the shape estimate spans: the neighbours on both sides or, at the edge of
+        // the axis, the two nearest on one side (where it extrapolates).
+        int from;
+        int to;
+        double fromValue;
+        double toValue;
         if (lower >= 0 && upper >= 0) {
-          double lowerValue = valueAlong(root, axis, keys[lower]);
-          double upperValue = valueAlong(root, axis, keys[upper]);
           double weight = weight(axis, keys[lower], keys[upper], query[axis]);
           double estimate = lowerValue + weight * (upperValue - lowerValue);
           // How far one-sided trends disagree with the estimate says how rough the axis is here.
@@ -581,36 +588,27 @@ public final class LatencyGrid {
           double confidence = Math.pow(error * error + spread * spread, -RELIABILITY_EXPONENT);
           weightedSum += confidence * estimate;
           weightSum += confidence;
-          double shaped =
-              shapeEstimate(root, axis, keys[lower], keys[upper], lowerValue, upperValue);
-          if (!Double.isNaN(shaped)) {
-            double shapedConfidence =
-                Math.pow(error * error + shapeDispersion * shapeDispersion, -RELIABILITY_EXPONENT);
-            weightedSum += shapedConfidence * shaped;
-            weightSum += shapedConfidence;
-          }
+          from = lower;
+          fromValue = lowerValue;
+          to = upper;
+          toValue = upperValue;
         } else if (lower >= 0 || upper >= 0) {
-          // At the edge of the axis: continue the two nearest neighbours like the parallel lines.
-          int direction = lower >= 0 ? -1 : 1;
-          int near = lower >= 0 ? lower : upper;
-          int far = nextMeasured(root, axis, near, direction);
-          if (far < 0) {
+          from = lower >= 0 ? lower : upper;
+          fromValue = lower >= 0 ? lowerValue : upperValue;
+          to = nextMeasured(root, axis, from, lower >= 0 ? -1 : 1);
+          toValue = nextValue;
+          if (to < 0) {
             continue;
           }
-          double shaped =
-              shapeEstimate(
-                  root,
-                  axis,
-                  keys[near],
-                  keys[far],
-                  valueAlong(root, axis, keys[near]),
-                  valueAlong(root, axis, keys[far]));
-          if (!Double.isNaN(shaped)) {
-            double confidence =
-                Math.pow(error * error + shapeDispersion * shapeDispersion, -RELIABILITY_EXPONENT);
-            weightedSum += confidence * shaped;
-            weightSum += confidence;
-          }
+        } else {
+          continue;
+        }
+        double shaped = shapeEstimate(root, axis, keys[from], keys[to], fromValue, toValue);
+        if (!Double.isNaN(shaped)) {
+          double confidence =
+              Math.pow(error * error + shapeDispersion * shapeDispersion, -RELIABILITY_EXPONENT);
+          weightedSum += confidence * shaped;
+          weightSum += confidence;
         }
       }
       if (weightSum == 0) {
@@ -632,14 +630,7 @@ public final class LatencyGrid {
         return 0;
       }
       double[] keys = axisKeys[axis];
-      double trend =
-          extendTrend(
-              axis,
-              keys[index],
-              value,
-              keys[outer],
-              valueAlong(root, axis, keys[outer]),
-              query[axis]);
+      double trend = extendTrend(axis, keys[index], value, keys[outer], nextValue, query[axis]);
       return relativeDifference(trend, estimate);
     }
 
@@ -710,15 +701,17 @@ public final class LatencyGrid {
     /**
      * {@return the index in the group's keys of {@code axis} of the next coordinate from {@code
      * index} in {@code direction} (-1 or 1) where the query, moved there on that axis, was
-     * measured, or -1 if none}
+     * measured, or -1 if none}; leaves that point's value in {@link #nextValue} (NaN if none)
      */
     private int nextMeasured(Node root, int axis, int index, int direction) {
       double[] keys = axisKeys[axis];
       for (int next = index + direction; next >= 0 && next < keys.length; next += direction) {
-        if (!Double.isNaN(valueAlong(root, axis, keys[next]))) {
+        nextValue = valueAlong(root, axis, keys[next]);
+        if (!Double.isNaN(nextValue)) {
           return next;
         }
       }
+      nextValue = Double.NaN;
       return -1;
     }
 

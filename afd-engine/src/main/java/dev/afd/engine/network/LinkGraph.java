@@ -269,7 +269,10 @@ final class LinkGraph {
     }
     int forward = Math.floorMod(there - here, size);
     int backward = size - forward;
-    if (forward < backward) {
+    // The shorter way round the ring; on a tie both ways, each with half the traffic. The sink
+    // consumes each path before the next is written, so both halves share the buffer.
+    double share = forward == backward ? fraction / 2 : fraction;
+    if (forward <= backward) {
       ringWalk(
           system,
           first,
@@ -282,11 +285,12 @@ final class LinkGraph {
           forward,
           step,
           count,
-          fraction,
+          share,
           latency,
           buffer,
           sink);
-    } else if (backward < forward) {
+    }
+    if (backward <= forward) {
       ringWalk(
           system,
           first,
@@ -299,41 +303,7 @@ final class LinkGraph {
           backward,
           step,
           count,
-          fraction,
-          latency,
-          buffer,
-          sink);
-    } else {
-      // The sink consumes each path before the next is written, so both halves share the buffer.
-      ringWalk(
-          system,
-          first,
-          current,
-          to,
-          switchDimension,
-          outermost,
-          dimension,
-          +1,
-          forward,
-          step,
-          count,
-          fraction / 2,
-          latency,
-          buffer,
-          sink);
-      ringWalk(
-          system,
-          first,
-          current,
-          to,
-          switchDimension,
-          outermost,
-          dimension,
-          -1,
-          backward,
-          step,
-          count,
-          fraction / 2,
+          share,
           latency,
           buffer,
           sink);

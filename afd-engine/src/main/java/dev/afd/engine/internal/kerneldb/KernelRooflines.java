@@ -48,8 +48,7 @@ public final class KernelRooflines {
       double bytes =
           (rows * depth + depth * outputs) * bytesPerElement(type)
               + rows * outputs * ACTIVATION_BYTES;
-      return Math.max(
-          flop / peakFlops(system, type), bytes / system.memoryBandwidthBytesPerSecond());
+      return speedOfLight(system, type, flop, bytes);
     };
   }
 
@@ -80,9 +79,7 @@ public final class KernelRooflines {
       double flop = 4 * b * h * d * s * attended * causalFraction;
       double bytes =
           b * s * d * (2 * h * ACTIVATION_BYTES + 2 * kv * bytesPerElement(categories[cacheType]));
-      return Math.max(
-          flop / peakFlops(system, categories[attentionType]),
-          bytes / system.memoryBandwidthBytesPerSecond());
+      return speedOfLight(system, categories[attentionType], flop, bytes);
     };
   }
 
@@ -111,8 +108,7 @@ public final class KernelRooflines {
       double bytes =
           2 * b * attended * kv * d * bytesPerElement(categories[cacheType])
               + 2 * b * h * d * ACTIVATION_BYTES;
-      return Math.max(
-          flop / peakFlops(system, "bfloat16"), bytes / system.memoryBandwidthBytesPerSecond());
+      return speedOfLight(system, "bfloat16", flop, bytes);
     };
   }
 
@@ -131,8 +127,7 @@ public final class KernelRooflines {
       double bytes =
           b * s * h * (2 * MLA_QUERY_KEY_HEAD_WIDTH + 2 * MLA_VALUE_HEAD_WIDTH) * ACTIVATION_BYTES
               + b * s * MLA_LATENT_WIDTH * bytesPerElement(categories[cacheType]);
-      return Math.max(
-          flop / peakFlops(system, "bfloat16"), bytes / system.memoryBandwidthBytesPerSecond());
+      return speedOfLight(system, "bfloat16", flop, bytes);
     };
   }
 
@@ -154,8 +149,7 @@ public final class KernelRooflines {
       double bytes =
           b * length * MLA_LATENT_WIDTH * bytesPerElement(categories[cacheType])
               + 2 * b * h * MLA_LATENT_WIDTH * ACTIVATION_BYTES;
-      return Math.max(
-          flop / peakFlops(system, "bfloat16"), bytes / system.memoryBandwidthBytesPerSecond());
+      return speedOfLight(system, "bfloat16", flop, bytes);
     };
   }
 
@@ -191,8 +185,7 @@ public final class KernelRooflines {
       double bytes =
           activeLocalExperts * 3 * hiddenSize * localIntermediate * bytesPerElement(type)
               + 2 * localRouted * hiddenSize * ACTIVATION_BYTES;
-      return Math.max(
-          flop / peakFlops(system, type), bytes / system.memoryBandwidthBytesPerSecond());
+      return speedOfLight(system, type, flop, bytes);
     };
   }
 
@@ -216,9 +209,15 @@ public final class KernelRooflines {
       double bytes =
           h * headWidth * latentWidth * bytesPerElement(type)
               + h * t * (headWidth + latentWidth) * ACTIVATION_BYTES;
-      return Math.max(
-          flop / peakFlops(system, type), bytes / system.memoryBandwidthBytesPerSecond());
+      return speedOfLight(system, type, flop, bytes);
     };
+  }
+
+  /** {@return the longer of compute at the dtype's dense peak and memory at full bandwidth} */
+  private static double speedOfLight(
+      SystemSpecification system, String dataType, double flop, double bytes) {
+    return Math.max(
+        flop / peakFlops(system, dataType), bytes / system.memoryBandwidthBytesPerSecond());
   }
 
   /** {@return bytes per element of an AIConfigurator dtype name; 16-bit when unknown} */

@@ -2,6 +2,7 @@ package dev.afd.engine.estimate;
 
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.cost.OperatorTime;
+import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.model.Block;
 import dev.afd.api.model.BlockRole;
@@ -15,6 +16,7 @@ import dev.afd.api.strategy.StepDescription;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Re-emits the operators of described steps and prices each one, for per-operator breakdowns.
@@ -84,64 +86,42 @@ public final class OperatorBreakdown {
         step.sharding(),
         (group, operator) -> {
           String groupName = group.name().toLowerCase(Locale.ROOT).replace('_', '-');
+          AcceleratorSpec accelerator = cluster.systems().get(step.systemIndex()).accelerator();
+          String name = operator.name();
+          double seconds;
+          String fidelity;
+          String source;
           if (operator instanceof CollectiveOperator collective) {
-            java.util.Optional<OperatorTime> measured =
-                collective.groupSize() <= 1
-                    ? java.util.Optional.empty()
-                    : costModel.measuredCollective(
-                        collective, cluster.systems().get(step.systemIndex()).accelerator());
-            if (measured.isPresent()) {
-              rows.add(
-                  new OperatorRow(
-                      step.name(),
-                      side,
-                      layerGroup,
-                      layers,
-                      block.kind(),
-                      groupName,
-                      collective.name()
-                          + " ("
-                          + collective.kind().id()
-                          + " over "
-                          + collective.groupSize()
-                          + ")",
-                      0,
+            name += " (" + collective.kind().id() + " over " + collective.groupSize() + ")";
+            // As the strategies price it: nothing on one device, measured collective kernels
+            // where the kernel cost model has them, the network model otherwise.
+            boolean idle = collective.groupSize() <= 1 || collective.bytes() == 0;
+            Optional<OperatorTime> measured =
+                idle ? Optional.empty() : costModel.measuredCollective(collective, accelerator);
+            if (idle) {
+              seconds = 0;
+              fidelity = "none";
+              source = "single device";
+            } else if (measured.isPresent()) {
+              seconds = measured.get().seconds();
+              fidelity = measured.get().fidelity().id();
+              source = measured.get().source();
+            } else {
+              CommunicationTime time =
+                  network.collective(
+                      collective.kind(),
                       collective.bytes(),
-                      measured.get().seconds(),
-                      measured.get().fidelity().id(),
-                      measured.get().source()));
-              return;
+                      new DeviceGroup(step.systemIndex(), 0, collective.groupSize()));
+              seconds = time.seconds();
+              fidelity = time.fidelity().id();
+              source = time.model();
             }
-            CommunicationTime time =
-                collective.groupSize() <= 1
-                    ? null
-                    : network.collective(
-                        collective.kind(),
-                        collective.bytes(),
-                        new DeviceGroup(step.systemIndex(), 0, collective.groupSize()));
-            rows.add(
-                new OperatorRow(
-                    step.name(),
-                    side,
-                    layerGroup,
-                    layers,
-                    block.kind(),
-                    groupName,
-                    collective.name()
-                        + " ("
-                        + collective.kind().id()
-                        + " over "
-                        + collective.groupSize()
-                        + ")",
-                    0,
-                    collective.bytes(),
-                    time == null ? 0 : time.seconds(),
-                    time == null ? "none" : time.fidelity().id(),
-                    time == null ? "single device" : time.model()));
-            return;
+          } else {
+            OperatorTime time = costModel.time(operator, accelerator);
+            seconds = time.seconds();
+            fidelity = time.fidelity().id();
+            source = time.source();
           }
-          OperatorTime time =
-              costModel.time(operator, cluster.systems().get(step.systemIndex()).accelerator());
           rows.add(
               new OperatorRow(
                   step.name(),
@@ -150,12 +130,12 @@ public final class OperatorBreakdown {
                   layers,
                   block.kind(),
                   groupName,
-                  operator.name(),
+                  name,
                   operator.flops(),
                   operator.memoryBytes(),
-                  time.seconds(),
-                  time.fidelity().id(),
-                  time.source()));
+                  seconds,
+                  fidelity,
+                  source));
         });
   }
 }

@@ -1,7 +1,6 @@
 package dev.afd.plugin.strategies.afd;
 
 import dev.afd.api.cost.Fidelity;
-import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.strategy.Candidate;
@@ -19,7 +18,6 @@ import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -125,42 +123,23 @@ final class PdAfdStrategy implements ServingStrategy {
     double tokensPerSecond = concurrency / tpot;
     double requestsPerSecond = tokensPerSecond / workload.outputTokens();
     int decodeDevices = c.devices();
-    boolean shared = prefillPlacement.systemIndex() == evaluator.attentionSystem();
-    SystemSpec prefillSystem = context.cluster().systems().get(prefillPlacement.systemIndex());
-    int left =
-        shared
-            ? context.deviceBudget() - decodeDevices
-            : Math.min(prefillSystem.deviceCount(), context.deviceBudget() - decodeDevices);
-    int prefillWidth = prefill.options().get(0).devices();
-    int first =
-        Math.max(
-            0, Math.min(shared ? decodeDevices : 0, prefillSystem.deviceCount() - prefillWidth));
-    double kvSeconds =
-        PrefillPool.kvTransferSeconds(
+    PrefillPool.Sizing sizing =
+        prefill.size(
             context,
             evaluator.pricer(),
-            new DeviceGroup(prefillPlacement.systemIndex(), first, prefillWidth),
-            new DeviceGroup(evaluator.attentionSystem(), 0, layout.attentionDevices()));
-    PrefillPool.Choice pool =
-        prefill.choose(
-            requestsPerSecond, left, kvSeconds, context.slo().timeToFirstToken().seconds());
-    if (pool == null) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "no prefill pool fits in the %d devices left for %.2f requests/s",
-                  left,
-                  requestsPerSecond))
-          .build();
+            prefillPlacement.systemIndex(),
+            decodeDevices,
+            new DeviceGroup(evaluator.attentionSystem(), 0, layout.attentionDevices()),
+            requestsPerSecond,
+            false);
+    PrefillPool.Choice pool = sizing.choice();
+    if (pool != null) {
+      pool.describe(knobs);
     }
-    pool.describe(knobs);
-    if (pool.saturated()) {
-      return result
-          .knobs(knobs.build())
-          .infeasible(pool.saturationReason(requestsPerSecond))
-          .build();
+    if (!sizing.reason().isEmpty()) {
+      return result.knobs(knobs.build()).infeasible(sizing.reason()).build();
     }
+    double kvSeconds = sizing.kvSeconds();
     Map<String, Integer> roles =
         ImmutableOrderedMap.<String, Integer>builder(3)
             .put("prefill", pool.devices())

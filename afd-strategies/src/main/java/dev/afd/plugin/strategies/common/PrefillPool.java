@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The prefill pool of a disaggregated deployment: every prefill worker layout the options allow,
@@ -245,6 +246,62 @@ public final class PrefillPool {
   /** {@return the layouts that fit in memory} */
   public List<Option> options() {
     return options;
+  }
+
+  /**
+   * The prefill pool behind a decode pool, or why there is none.
+   *
+   * @param choice the pool, or null when none fits in the devices left
+   * @param kvSeconds the KV transfer time in TTFT
+   * @param reason why the candidate is infeasible, empty when the pool serves it
+   */
+  public record Sizing(@Nullable Choice choice, double kvSeconds, String reason) {}
+
+  /**
+   * Sizes the pool for the request rate of a decode pool of {@code decodeDevices} devices whose KV
+   * receivers are {@code receivers}, as both disaggregated strategies place it: on the decode
+   * pool's system right after it (or from the first device of another system), within the device
+   * budget; the KV transfer is priced from a worker as wide as the smallest layout.
+   *
+   * @param context the strategy context
+   * @param pricer the pricer (its network)
+   * @param prefillSystem the system index the prefill pool runs on
+   * @param decodeDevices devices of the whole decode pool
+   * @param receivers the decode devices that receive a request's KV
+   * @param requestsPerSecond the decode pool's request rate
+   * @param saturationAllowed whether a saturated fixed pool is priced by the caller (a closed loop
+   *     throttles its clients) rather than infeasible
+   */
+  public Sizing size(
+      StrategyContext context,
+      StepPricer pricer,
+      int prefillSystem,
+      int decodeDevices,
+      DeviceGroup receivers,
+      double requestsPerSecond,
+      boolean saturationAllowed) {
+    boolean shared = prefillSystem == receivers.systemIndex();
+    int systemDevices = context.cluster().systems().get(prefillSystem).deviceCount();
+    int budgetLeft = context.deviceBudget() - decodeDevices;
+    int left = shared ? budgetLeft : Math.min(systemDevices, budgetLeft);
+    int width = options.get(0).devices();
+    int first = Math.max(0, Math.min(shared ? decodeDevices : 0, systemDevices - width));
+    double kvSeconds =
+        kvTransferSeconds(context, pricer, new DeviceGroup(prefillSystem, first, width), receivers);
+    Choice choice =
+        choose(requestsPerSecond, left, kvSeconds, context.slo().timeToFirstToken().seconds());
+    String reason = "";
+    if (choice == null) {
+      reason =
+          String.format(
+              Locale.ROOT,
+              "no prefill pool fits in the %d devices left for %.2f requests/s",
+              left,
+              requestsPerSecond);
+    } else if (choice.saturated() && !saturationAllowed) {
+      reason = choice.saturationReason(requestsPerSecond);
+    }
+    return new Sizing(choice, kvSeconds, reason);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.afd.plugin.strategies.pd;
 
 import dev.afd.api.cost.Fidelity;
-import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.Sharding;
@@ -29,7 +28,6 @@ import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
@@ -186,35 +184,23 @@ final class PdStrategy implements ServingStrategy {
     double tokensPerSecond = concurrency / tpot;
     double requestsPerSecond = tokensPerSecond / workload.outputTokens();
 
-    int prefillSystem = prefillPlacement.systemIndex();
-    int prefillFirst = prefillSystem == decodePlacement.systemIndex() ? decodeDevices : 0;
-    SystemSpec prefillSpec = context.cluster().systems().get(prefillSystem);
-    int left =
-        prefillSystem == decodePlacement.systemIndex()
-            ? context.deviceBudget() - decodeDevices
-            : Math.min(prefillSpec.deviceCount(), context.deviceBudget() - decodeDevices);
-    double kvSeconds = kvTransferSeconds(prefillFirst, prefillSpec, width.devices());
-    PrefillPool.Choice pool =
-        prefill.choose(
-            requestsPerSecond, left, kvSeconds, context.slo().timeToFirstToken().seconds());
-    if (pool == null) {
-      return result
-          .infeasible(
-              String.format(
-                  Locale.ROOT,
-                  "no prefill pool fits in the %d devices left for %.2f requests/s",
-                  left,
-                  requestsPerSecond))
-          .build();
+    PrefillPool.Sizing sizing =
+        prefill.size(
+            context,
+            pricer,
+            prefillPlacement.systemIndex(),
+            decodeDevices,
+            new DeviceGroup(decodePlacement.systemIndex(), 0, width.devices()),
+            requestsPerSecond,
+            closedLoop);
+    PrefillPool.Choice pool = sizing.choice();
+    if (pool != null) {
+      pool.describe(knobs);
     }
-    pool.describe(knobs);
-    if (pool.saturated() && !closedLoop) {
-      // A closed loop throttles its clients instead; its solver prices the saturated pool.
-      return result
-          .knobs(knobs.build())
-          .infeasible(pool.saturationReason(requestsPerSecond))
-          .build();
+    if (!sizing.reason().isEmpty()) {
+      return result.knobs(knobs.build()).infeasible(sizing.reason()).build();
     }
+    double kvSeconds = sizing.kvSeconds();
     int devices = decodeDevices + pool.devices();
     Map<String, Integer> roles =
         ImmutableOrderedMap.<String, Integer>builder(2)
@@ -305,16 +291,5 @@ final class PdStrategy implements ServingStrategy {
     double rounds = context.options().get(Knobs.REQUESTS_PER_CLIENT);
     ttft = (firstTtft + (rounds - 1) * ttft) / rounds;
     return new double[] {ttft, tpot, throughput * osl};
-  }
-
-  private double kvTransferSeconds(int prefillFirst, SystemSpec prefillSystem, int decodeWidth) {
-    // A prefill worker as wide as the smallest layout, placed right after the decode pool.
-    int prefillWidth = prefill.options().get(0).devices();
-    int first = Math.max(0, Math.min(prefillFirst, prefillSystem.deviceCount() - prefillWidth));
-    return PrefillPool.kvTransferSeconds(
-        context,
-        pricer,
-        new DeviceGroup(prefillPlacement.systemIndex(), first, prefillWidth),
-        new DeviceGroup(decodePlacement.systemIndex(), 0, decodeWidth));
   }
 }

@@ -164,26 +164,13 @@ public final class RooflineCalibration {
         compare(groups, new RooflineCostModel(start), new RooflineCostModel(fitted)));
   }
 
-  /** The kernel classes of {@link RooflineProfile} that have tables, with their families. */
-  static final List<ClassFamilies> CLASSES =
+  /** The table families that measure {@link RooflineProfile#attention()}. */
+  private static final List<KernelFamily> ATTENTION_FAMILIES =
       List.of(
-          new ClassFamilies("gemm", List.of(KernelFamilies.GEMM)),
-          new ClassFamilies("moe", List.of(KernelFamilies.MOE)),
-          new ClassFamilies(
-              "attention",
-              List.of(
-                  KernelFamilies.CONTEXT_ATTENTION,
-                  KernelFamilies.GENERATION_ATTENTION,
-                  KernelFamilies.CONTEXT_MLA,
-                  KernelFamilies.GENERATION_MLA)));
-
-  /**
-   * A kernel class and the table families that measure it.
-   *
-   * @param name the class name in {@link RooflineProfile#classes()}
-   * @param families its families
-   */
-  record ClassFamilies(String name, List<KernelFamily> families) {}
+          KernelFamilies.CONTEXT_ATTENTION,
+          KernelFamilies.GENERATION_ATTENTION,
+          KernelFamilies.CONTEXT_MLA,
+          KernelFamilies.GENERATION_MLA);
 
   /**
    * A per-class fit.
@@ -202,8 +189,9 @@ public final class RooflineCalibration {
   }
 
   /**
-   * Fits each kernel class's parameters to its own families ({@link #CLASSES}); classes without
-   * tables keep {@code start}'s.
+   * Fits each kernel class's parameters to its own families (GEMM to the GEMM table, MoE to the MoE
+   * table, attention to the four attention and MLA tables); the class without tables ({@link
+   * RooflineProfile#other()}) keeps {@code start}'s.
    *
    * @param targets the accelerators and their tables
    * @param start the starting profile, reported as "before"
@@ -211,10 +199,9 @@ public final class RooflineCalibration {
    */
   public static ProfileResult fitProfile(List<Target> targets, RooflineProfile start) {
     requireNonNull(start, "start");
-    RooflineParameters gemm = fit(targets, start.gemm(), CLASSES.get(0).families()).parameters();
-    RooflineParameters moe = fit(targets, start.moe(), CLASSES.get(1).families()).parameters();
-    RooflineParameters attention =
-        fit(targets, start.attention(), CLASSES.get(2).families()).parameters();
+    RooflineParameters gemm = fit(targets, start.gemm(), List.of(KernelFamilies.GEMM)).parameters();
+    RooflineParameters moe = fit(targets, start.moe(), List.of(KernelFamilies.MOE)).parameters();
+    RooflineParameters attention = fit(targets, start.attention(), ATTENTION_FAMILIES).parameters();
     RooflineProfile fitted = new RooflineProfile(gemm, moe, attention, start.other());
     return new ProfileResult(start, fitted, compare(targets, start, fitted));
   }
@@ -310,9 +297,11 @@ public final class RooflineCalibration {
 
   /** Prints the fitted parameters per class and the error table. */
   public static void print(ProfileResult result, PrintStream out) {
-    for (RooflineProfile.Named named : result.profile().classes()) {
-      out.println(String.format(Locale.ROOT, "%-10s %s", named.name(), named.parameters()));
-    }
+    RooflineProfile profile = result.profile();
+    out.println("gemm       " + profile.gemm());
+    out.println("moe        " + profile.moe());
+    out.println("attention  " + profile.attention());
+    out.println("other      " + profile.other());
     printErrors(result.errors(), out);
   }
 

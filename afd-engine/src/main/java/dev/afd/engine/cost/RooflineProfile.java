@@ -6,7 +6,6 @@ import dev.afd.api.operator.AttentionOperator;
 import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.MoeOperator;
 import dev.afd.api.operator.Operator;
-import java.util.List;
 
 /**
  * Roofline shape parameters per kernel class: dense GEMMs, MoE expert GEMMs, attention, and every
@@ -56,21 +55,4 @@ public record RooflineProfile(
     }
     return other;
   }
-
-  /** {@return the classes with their names, in declaration order} */
-  public List<Named> classes() {
-    return List.of(
-        new Named("gemm", gemm),
-        new Named("moe", moe),
-        new Named("attention", attention),
-        new Named("other", other));
-  }
-
-  /**
-   * A class and its parameters.
-   *
-   * @param name the class name
-   * @param parameters its parameters
-   */
-  public record Named(String name, RooflineParameters parameters) {}
 }

@@ -301,8 +301,11 @@ final class AggStrategy implements ServingStrategy {
    */
   private int admittedSequences(StepPricer.Footprint footprint, int limit, int chunk) {
     long context = Workloads.meanDecodeContext(this.context.workload());
+    if (memory(footprint, limit, context, chunk).fits()) {
+      return limit;
+    }
     int low = 0;
-    int high = limit;
+    int high = limit - 1;
     while (low < high) {
       int middle = (low + high + 1) >>> 1;
       if (memory(footprint, middle, context, chunk).fits()) {

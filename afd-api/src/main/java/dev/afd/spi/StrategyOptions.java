@@ -86,6 +86,16 @@ public final class StrategyOptions {
     return (T) value;
   }
 
+  /**
+   * {@return whether the strategy declared an option}
+   *
+   * @param option the option
+   * @since 0.2
+   */
+  public boolean declares(OptionSpec<?> option) {
+    return values.containsKey(option.key());
+  }
+
   /** {@return the values the user set explicitly, sorted by key} */
   public Map<String, String> explicitValues() {
     return raw;

@@ -347,12 +347,47 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
         withoutPrefix.seconds() * ratio, Fidelity.EXTRAPOLATED, withoutPrefix.source());
   }
 
+  /**
+   * Gated experts run the fastest kernel measured for the shape, as a backend's MoE backend
+   * selection does (TensorRT-LLM picks its low-latency TRTLLM-gen kernel for small token counts and
+   * CUTLASS or DeepGEMM for large ones; the table holds each as a {@code kernel_source}). Non-gated
+   * experts have one kernel.
+   */
   private static @Nullable OperatorTime moe(SystemLookups tables, MoeOperator moe) {
     String type = moeDataType(moe.weightPrecision(), moe.activationPrecision());
     if (type == null) {
       return null;
     }
-    String kernel = moe.gated() ? null : NON_GATED_KERNEL;
+    Optional<FamilyLookup> lookup = tables.family(KernelFamilies.MOE);
+    if (lookup.isEmpty()) {
+      return null;
+    }
+    if (!moe.gated()) {
+      return moeKernel(tables, lookup.get(), moe, type, NON_GATED_KERNEL);
+    }
+    OperatorTime fastest = null;
+    for (String kernel : gatedKernels(lookup.get())) {
+      OperatorTime time = moeKernel(tables, lookup.get(), moe, type, kernel);
+      if (time != null && (fastest == null || time.seconds() < fastest.seconds())) {
+        fastest = time;
+      }
+    }
+    return fastest;
+  }
+
+  /** {@return the table's gated-expert kernel sources, sorted (ties go to the first)} */
+  private static List<String> gatedKernels(FamilyLookup lookup) {
+    java.util.TreeSet<String> kernels = new java.util.TreeSet<>();
+    for (List<String> combination : lookup.combinations()) {
+      if (!combination.get(0).equals(NON_GATED_KERNEL)) {
+        kernels.add(combination.get(0));
+      }
+    }
+    return List.copyOf(kernels);
+  }
+
+  private static @Nullable OperatorTime moeKernel(
+      SystemLookups tables, FamilyLookup lookup, MoeOperator moe, String type, String kernel) {
     String[] categories = {
       kernel,
       type,
@@ -364,19 +399,10 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
       Integer.toString(moe.tensorParallel()),
       Integer.toString(moe.expertParallel())
     };
-    Optional<FamilyLookup> lookup = tables.family(KernelFamilies.MOE);
-    if (lookup.isEmpty()) {
+    if (lookup.resolve(categories).isEmpty()) {
       return null;
     }
-    Optional<List<String>> resolved = lookup.get().resolve(categories);
-    if (resolved.isEmpty() || resolved.get().get(0).equals(NON_GATED_KERNEL) != !moe.gated()) {
-      return null;
-    }
-    return lookup(
-        tables,
-        KernelFamilies.MOE,
-        resolved.get().toArray(String[]::new),
-        new double[] {moe.tokens()});
+    return lookup(tables, KernelFamilies.MOE, categories, new double[] {moe.tokens()});
   }
 
   @Override

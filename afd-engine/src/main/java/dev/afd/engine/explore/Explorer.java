@@ -4,16 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.hardware.ClusterSpec;
+import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.network.NetworkModel;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.recipe.ServingRecipe;
 import dev.afd.spi.StrategyContext;
 import dev.afd.spi.StrategyOptions;
 import dev.afd.spi.StrategyProvider;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -21,6 +25,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Searches a scenario's design space: each strategy enumerates its candidates, which are evaluated
@@ -39,6 +44,7 @@ public final class Explorer {
   private final int threads;
   private final AtomicBoolean cancelled;
   private final Consumer<Long> progress;
+  private final @Nullable ServingRecipe recipe;
 
   private Explorer(Builder builder) {
     this.engine = requireNonNull(builder.engine, "engine");
@@ -47,6 +53,7 @@ public final class Explorer {
     this.threads = builder.threads;
     this.cancelled = builder.cancelled;
     this.progress = builder.progress;
+    this.recipe = builder.recipe;
   }
 
   /** {@return a builder} */
@@ -61,11 +68,16 @@ public final class Explorer {
    */
   public ServingStrategy strategy(Scenario scenario, StrategyRun run) {
     StrategyProvider provider = engine.strategy(run.strategyId());
-    StrategyOptions options =
-        StrategyOptions.parse(run.strategyId(), provider.options(), run.options());
+    Map<String, String> raw = run.options();
+    MoeModelSpec model = scenario.model();
+    if (recipe != null) {
+      model = recipe.apply(model, null, null, scenario.cluster().primary().accelerator());
+      raw = recipeDefaults(provider, raw);
+    }
+    StrategyOptions options = StrategyOptions.parse(run.strategyId(), provider.options(), raw);
     StrategyContext context =
         StrategyContext.builder()
-            .model(scenario.model())
+            .model(model)
             .cluster(scenario.cluster())
             .workload(scenario.workload())
             .slo(scenario.slo())
@@ -76,6 +88,21 @@ public final class Explorer {
             .build();
     return provider.create(context);
   }
+
+  /** {@return the run's options plus the recipe's layout rule where the strategy declares it} */
+  private Map<String, String> recipeDefaults(StrategyProvider provider, Map<String, String> raw) {
+    if (recipe.combinesAttentionTensorAndDataParallel()
+        || raw.containsKey(ATTENTION_LAYOUTS)
+        || provider.options().stream().noneMatch(spec -> spec.key().equals(ATTENTION_LAYOUTS))) {
+      return raw;
+    }
+    Map<String, String> options = new LinkedHashMap<>(raw);
+    options.put(ATTENTION_LAYOUTS, "tp-or-dp");
+    return options;
+  }
+
+  /** The option of built-in strategies that restricts attention layouts to what a backend runs. */
+  static final String ATTENTION_LAYOUTS = "attention-layouts";
 
   /**
    * Runs every strategy on the scenario.
@@ -167,8 +194,19 @@ public final class Explorer {
     private int threads = Runtime.getRuntime().availableProcessors();
     private AtomicBoolean cancelled = new AtomicBoolean();
     private Consumer<Long> progress = done -> {};
+    private @Nullable ServingRecipe recipe;
 
     private Builder() {}
+
+    /**
+     * Sets the serving recipe whose formats (block-scaled FP8, KV-cache format, …) the model runs
+     * in and whose layout rule the strategies enumerate under; none by default (the catalog model
+     * as is, every layout).
+     */
+    public Builder recipe(@Nullable ServingRecipe recipe) {
+      this.recipe = recipe;
+      return this;
+    }
 
     /** Sets the engine that supplies strategies. */
     public Builder engine(AfdEngine engine) {

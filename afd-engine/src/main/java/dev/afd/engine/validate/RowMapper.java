@@ -2,6 +2,8 @@ package dev.afd.engine.validate;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.model.Block;
@@ -14,12 +16,15 @@ import dev.afd.api.unit.Precision;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.StrategyRun;
+import dev.afd.engine.recipe.Backend;
+import dev.afd.engine.recipe.ServingRecipe;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Turns a silicon row into fully specified estimates: the catalog model (weights re-quantized as
@@ -36,18 +41,6 @@ public final class RowMapper {
    * sampled; they vary with version and GPU memory, so those rows carry this as an assumption.
    */
   public static final int DEFAULT_TOKENS_PER_ITERATION = 8192;
-
-  /**
-   * MTP draft tokens assumed for catalog models whose checkpoint ships a multi-token-prediction
-   * layer and whose serving recipes run it: AIConfigurator models DeepseekV3ForCausalLM with {@code
-   * nextn = 1} by default (acceptance {@code [0.85, 0.3, 0, 0, 0]}), as the TensorRT-LLM
-   * DeepSeek-R1 recipes use it. The silicon rows do not state it; every row of these models gets
-   * it.
-   */
-  static final int MTP_DRAFT_TOKENS = 1;
-
-  /** Catalog models served with {@link #MTP_DRAFT_TOKENS} (architecture DeepseekV3ForCausalLM). */
-  static final java.util.Set<String> MTP_MODELS = java.util.Set.of("deepseek-v3", "deepseek-r1");
 
   /** Hugging Face ids of the silicon sample → catalog ids (same architecture and checkpoint). */
   static final Map<String, String> MODELS = models();
@@ -163,18 +156,24 @@ public final class RowMapper {
     if (system.isEmpty()) {
       return new Skipped(row, "system '" + row.system() + "' has no afd system");
     }
-    MoeModelSpec model = catalog.get();
-    if (!row.gemmQuant().isEmpty() || !row.moeQuant().isEmpty()) {
-      Optional<Precision> gemm = quant(row.gemmQuant(), model, false);
-      if (gemm.isEmpty()) {
-        return new Skipped(row, "GEMM quantization '" + row.gemmQuant() + "' is not supported");
-      }
-      Optional<Precision> moe = quant(row.moeQuant(), model, true);
-      if (moe.isEmpty()) {
-        return new Skipped(row, "MoE quantization '" + row.moeQuant() + "' is not supported");
-      }
-      model = ModelPrecisions.override(model, gemm.get(), moe.get());
+    Backend backend;
+    try {
+      backend = Backend.of(row.backend());
+    } catch (AfdConfigurationException unknown) {
+      return new Skipped(row, "backend '" + row.backend() + "' has no serving recipe");
     }
+    ServingRecipe recipe = ServingRecipe.of(backend);
+    MoeModelSpec model = catalog.get();
+    Optional<Precision> gemm = quant(row.gemmQuant());
+    if (gemm == null) {
+      return new Skipped(row, "GEMM quantization '" + row.gemmQuant() + "' is not supported");
+    }
+    Optional<Precision> moe = quant(row.moeQuant());
+    if (moe == null) {
+      return new Skipped(row, "MoE quantization '" + row.moeQuant() + "' is not supported");
+    }
+    AcceleratorSpec accelerator = system.get().accelerator();
+    model = recipe.apply(model, gemm.orElse(null), moe.orElse(null), accelerator);
     WorkloadSpec workload =
         new WorkloadSpec(
             String.format(Locale.ROOT, "isl%d-osl%d", row.isl(), row.osl()),
@@ -184,33 +183,20 @@ public final class RowMapper {
     if (row.osl() < 2) {
       return new Skipped(row, "osl " + row.osl() + " has no TPOT");
     }
-    int drafts = MTP_MODELS.contains(modelId) ? assumed.mtpDraftTokens() : 0;
     return switch (row.mode()) {
-      case "agg" -> agg(row, model, system.get(), workload, drafts);
-      case "disagg" -> disagg(row, model, system.get(), workload, drafts);
+      case "agg" -> agg(row, model, system.get(), workload, recipe);
+      case "disagg" -> disagg(row, model, system.get(), workload, recipe);
       default -> new Skipped(row, "mode '" + row.mode() + "' is neither 'agg' nor 'disagg'");
     };
   }
 
-  private static Optional<Precision> quant(String mode, MoeModelSpec model, boolean experts) {
+  /** {@return empty for the catalog's format, the stated format, or null for an unknown mode} */
+  private static @Nullable Optional<Precision> quant(String mode) {
     if (mode.isEmpty()) {
-      return Optional.of(defaultPrecision(model, experts));
+      return Optional.empty();
     }
-    return precision(mode);
-  }
-
-  private static Precision defaultPrecision(MoeModelSpec model, boolean experts) {
-    for (LayerGroup group : model.layers()) {
-      for (Block block : group.blocks()) {
-        if (experts && block instanceof MoeFfnBlock moe) {
-          return moe.expertWeightPrecision();
-        }
-        if (!experts && block.role() == dev.afd.api.model.BlockRole.MIXER) {
-          return block.weightPrecision();
-        }
-      }
-    }
-    return model.layers().get(0).blocks().get(0).weightPrecision();
+    Optional<Precision> precision = precision(mode);
+    return precision.isEmpty() ? null : precision;
   }
 
   private static boolean hasExperts(MoeModelSpec model) {
@@ -293,19 +279,37 @@ public final class RowMapper {
     return new Scenario(model, cluster, devices, workload, SloSpec.unbounded());
   }
 
-  /** Adds what every row assumes alike: speculative decoding and the benchmark's run length. */
-  private void common(Map<String, String> options, List<String> assumptions, int drafts) {
+  /**
+   * Adds what every row assumes alike: speculative decoding (the recipe's depth for the row's
+   * attention layout unless {@code --assume mtp} states one) and the benchmark's run length.
+   */
+  private void common(
+      Map<String, String> options,
+      List<String> assumptions,
+      MoeModelSpec model,
+      ServingRecipe recipe,
+      int attentionDataParallel) {
+    int recipeDrafts = recipe.mtpDraftTokens(model, attentionDataParallel);
+    boolean fromRecipe = assumed.mtpDraftTokens() == ValidationAssumptions.RECIPE_MTP;
+    int drafts = recipeDrafts == 0 ? 0 : fromRecipe ? recipeDrafts : assumed.mtpDraftTokens();
     if (drafts > 0) {
       options.put("mtp", String.valueOf(drafts));
-      boolean stated = drafts != MTP_DRAFT_TOKENS;
+      String origin =
+          fromRecipe
+              ? recipe.backend().id() + " recipe, --assume mtp=recipe"
+              : assumed.mtpDraftTokens() == ValidationAssumptions.DEFAULT_MTP_DRAFT_TOKENS
+                  ? "AIConfigurator default"
+                  : "--assume";
       assumptions.add(
           "MTP speculative decoding with "
               + drafts
               + (drafts == 1 ? " draft token" : " draft tokens")
-              + (stated ? " (--assume)" : " (AIConfigurator default)"));
-      if (!Double.isNaN(assumed.mtpAcceptance())) {
-        options.put("mtp-acceptance", String.valueOf(assumed.mtpAcceptance()));
-        assumptions.add("first-draft acceptance " + assumed.mtpAcceptance() + " (--assume)");
+              + " ("
+              + origin
+              + ")");
+      if (assumed.mtpAcceptance() != null) {
+        options.put("mtp-acceptance", assumed.mtpAcceptance());
+        assumptions.add("draft acceptance " + assumed.mtpAcceptance() + " (--assume)");
       }
     }
     if (assumed.requestsPerClient() != ValidationAssumptions.DEFAULT_REQUESTS_PER_CLIENT) {
@@ -315,7 +319,11 @@ public final class RowMapper {
   }
 
   private Mapping agg(
-      SiliconRow row, MoeModelSpec model, SystemSpec system, WorkloadSpec workload, int drafts) {
+      SiliconRow row,
+      MoeModelSpec model,
+      SystemSpec system,
+      WorkloadSpec workload,
+      ServingRecipe recipe) {
     SiliconRow.Pool pool = normalized(row.agg());
     String problem = layoutProblem(pool, "agg", model);
     if (!problem.isEmpty()) {
@@ -346,7 +354,7 @@ public final class RowMapper {
     options.put("batch", String.valueOf(perRank));
     options.put("chunk", String.valueOf(Math.max(tokens, perRank + 1)));
     options.put("arrivals", "closed-loop");
-    common(options, assumptions, drafts);
+    common(options, assumptions, model, recipe, pool.dataParallel());
     return new Mapped(
         row,
         List.of(
@@ -363,7 +371,11 @@ public final class RowMapper {
   static final int[] INFERRED_DECODE_WORKERS = {1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 48, 64};
 
   private Mapping disagg(
-      SiliconRow row, MoeModelSpec model, SystemSpec system, WorkloadSpec workload, int drafts) {
+      SiliconRow row,
+      MoeModelSpec model,
+      SystemSpec system,
+      WorkloadSpec workload,
+      ServingRecipe recipe) {
     SiliconRow.Pool prefill = normalized(row.prefill());
     SiliconRow.Pool decode = normalized(row.decode());
     String problem = layoutProblem(prefill, "prefill", model);
@@ -376,7 +388,7 @@ public final class RowMapper {
     int prefillWorkers = prefill.workers();
     List<String> assumptions = new ArrayList<>();
     Map<String, String> speculative = new LinkedHashMap<>();
-    common(speculative, assumptions, drafts);
+    common(speculative, assumptions, model, recipe, decode.dataParallel());
     if (prefillWorkers < 1) {
       assumptions.add(
           "prefill workers sized by afd's pool rule for the decode pool's request rate (row gives"

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code afd validate} assumes where a silicon row is silent, each with its default and the
@@ -14,9 +15,9 @@ import java.util.Map;
  * every row of the run and is shown in every output, so a result is never read without it.
  *
  * @param mtpDraftTokens MTP draft tokens for models whose checkpoint ships an MTP layer ({@code
- *     mtp})
- * @param mtpAcceptance acceptance rate of the first draft, or NaN for the strategy default ({@code
- *     mtp-acceptance})
+ *     mtp}), or {@link #RECIPE_MTP} for the depth the row's backend recipe runs
+ * @param mtpAcceptance per-draft acceptance rates, comma-separated ({@code mtp-acceptance}), or
+ *     null for the strategy default
  * @param tokensPerIteration tokens an aggregated iteration schedules ({@code tokens-per-iteration})
  * @param requestsPerClient requests each closed-loop client sends in the run ({@code
  *     requests-per-client})
@@ -27,7 +28,7 @@ import java.util.Map;
  */
 public record ValidationAssumptions(
     int mtpDraftTokens,
-    double mtpAcceptance,
+    @Nullable String mtpAcceptance,
     int tokensPerIteration,
     int requestsPerClient,
     int maxInferredDecodeBatch) {
@@ -40,25 +41,55 @@ public record ValidationAssumptions(
           "requests-per-client",
           "max-inferred-decode-batch");
 
+  /**
+   * {@link #mtpDraftTokens} value ({@code --assume mtp=recipe}) that takes the depth the row
+   * backend's serving recipe runs when MTP is on ({@link
+   * dev.afd.engine.recipe.ServingRecipe#mtpDraftTokens}).
+   */
+  public static final int RECIPE_MTP = -1;
+
+  /**
+   * MTP draft tokens assumed where a row is silent: AIConfigurator models DeepseekV3ForCausalLM
+   * with {@code nextn = 1} by default, and the checkpoints ship one MTP layer ({@code
+   * num_nextn_predict_layers = 1}). The silicon rows do not say whether MTP ran; the backends' MTP
+   * recipes run deeper (TensorRT-LLM 3 drafts under attention TP), but the same benchmarks also run
+   * without MTP.
+   */
+  public static final int DEFAULT_MTP_DRAFT_TOKENS = 1;
+
   /** Requests per client of the benchmark harnesses (see {@code Knobs.REQUESTS_PER_CLIENT}). */
   static final int DEFAULT_REQUESTS_PER_CLIENT = 10;
 
   /** The sourced defaults. */
   public static final ValidationAssumptions DEFAULTS =
       new ValidationAssumptions(
-          RowMapper.MTP_DRAFT_TOKENS,
-          Double.NaN,
+          DEFAULT_MTP_DRAFT_TOKENS,
+          null,
           RowMapper.DEFAULT_TOKENS_PER_ITERATION,
           DEFAULT_REQUESTS_PER_CLIENT,
           Integer.MAX_VALUE);
 
   /** Checks ranges. */
   public ValidationAssumptions {
-    if (mtpDraftTokens < 0 || mtpDraftTokens > 5) {
-      throw invalid("mtp", String.valueOf(mtpDraftTokens), "a whole number from 0 to 5");
+    if (mtpDraftTokens < RECIPE_MTP || mtpDraftTokens > 5) {
+      throw invalid(
+          "mtp", String.valueOf(mtpDraftTokens), "a whole number from 0 to 5 or 'recipe'");
     }
-    if (!Double.isNaN(mtpAcceptance) && !(mtpAcceptance >= 0 && mtpAcceptance <= 1)) {
-      throw invalid("mtp-acceptance", String.valueOf(mtpAcceptance), "a number from 0 to 1");
+    if (mtpAcceptance != null) {
+      for (String rate : mtpAcceptance.split(",", -1)) {
+        double parsed;
+        try {
+          parsed = Double.parseDouble(rate.trim());
+        } catch (NumberFormatException e) {
+          parsed = Double.NaN;
+        }
+        if (!(parsed >= 0 && parsed <= 1)) {
+          throw invalid(
+              "mtp-acceptance",
+              mtpAcceptance,
+              "comma-separated acceptance rates from 0 to 1, one per draft");
+        }
+      }
     }
     if (tokensPerIteration < 1) {
       throw invalid(
@@ -82,7 +113,7 @@ public record ValidationAssumptions(
    */
   public static ValidationAssumptions parse(List<String> entries) {
     int mtp = DEFAULTS.mtpDraftTokens;
-    double acceptance = DEFAULTS.mtpAcceptance;
+    String acceptance = DEFAULTS.mtpAcceptance;
     int tokens = DEFAULTS.tokensPerIteration;
     int requests = DEFAULTS.requestsPerClient;
     int maxBatch = DEFAULTS.maxInferredDecodeBatch;
@@ -95,8 +126,16 @@ public record ValidationAssumptions(
       String key = entry.substring(0, equals).trim();
       String value = entry.substring(equals + 1).trim();
       switch (key) {
-        case "mtp" -> mtp = whole(key, value, "a whole number from 0 to 5");
-        case "mtp-acceptance" -> acceptance = number(key, value, "a number from 0 to 1");
+        case "mtp" -> {
+          mtp =
+              value.equals("recipe")
+                  ? RECIPE_MTP
+                  : whole(key, value, "a whole number from 0 to 5 or 'recipe'");
+          if (mtp < RECIPE_MTP) {
+            throw invalid(key, value, "a whole number from 0 to 5 or 'recipe'");
+          }
+        }
+        case "mtp-acceptance" -> acceptance = value;
         case "tokens-per-iteration" -> tokens = whole(key, value, "a whole number ≥ 1");
         case "requests-per-client" -> requests = whole(key, value, "a whole number ≥ 1");
         case "max-inferred-decode-batch" -> maxBatch = whole(key, value, "a whole number ≥ 1");
@@ -111,9 +150,9 @@ public record ValidationAssumptions(
   /** {@return every key with its value, as {@code --assume} would take it} */
   public Map<String, String> values() {
     Map<String, String> values = new LinkedHashMap<>();
-    values.put("mtp", String.valueOf(mtpDraftTokens));
     values.put(
-        "mtp-acceptance", Double.isNaN(mtpAcceptance) ? "strategy default" : format(mtpAcceptance));
+        "mtp", mtpDraftTokens == RECIPE_MTP ? "backend recipe" : String.valueOf(mtpDraftTokens));
+    values.put("mtp-acceptance", mtpAcceptance == null ? "strategy default" : mtpAcceptance);
     values.put("tokens-per-iteration", String.valueOf(tokensPerIteration));
     values.put("requests-per-client", String.valueOf(requestsPerClient));
     values.put(
@@ -132,24 +171,8 @@ public record ValidationAssumptions(
     }
   }
 
-  private static double number(String key, String value, String expected) {
-    try {
-      double parsed = Double.parseDouble(value);
-      if (!Double.isFinite(parsed)) {
-        throw invalid(key, value, expected);
-      }
-      return parsed;
-    } catch (NumberFormatException e) {
-      throw invalid(key, value, expected);
-    }
-  }
-
   private static AfdConfigurationException invalid(String key, String value, String expected) {
     return new AfdConfigurationException(
         String.format(Locale.ROOT, "Assumption '%s' must be %s, got '%s'", key, expected, value));
-  }
-
-  private static String format(double value) {
-    return String.format(Locale.ROOT, "%s", value);
   }
 }

@@ -69,17 +69,19 @@ public final class ValidationOutput {
     constants.put("roofline half-saturation", "dev.afd.engine.cost.RooflineParameters.DEFAULT");
     constants.put(
         "MTP draft tokens (DeepSeek-V3/R1)",
-        assumed.mtpDraftTokens() == defaults.mtpDraftTokens()
-            ? RowMapper.MTP_DRAFT_TOKENS
-                + " (AIConfigurator default nextn for DeepseekV3ForCausalLM; the checkpoints ship"
-                + " one MTP layer, num_nextn_predict_layers = 1)"
-            : assumed.mtpDraftTokens() + " (--assume mtp)");
+        assumed.mtpDraftTokens() == ValidationAssumptions.RECIPE_MTP
+            ? "the row backend's serving recipe (TensorRT-LLM: 3 with attention TP, 1 with"
+                + " attention DP; SGLang: 3; vLLM: 1; docs/recipes.md; --assume mtp=recipe)"
+            : assumed.mtpDraftTokens() == ValidationAssumptions.DEFAULT_MTP_DRAFT_TOKENS
+                ? "1 (AIConfigurator default nextn for DeepseekV3ForCausalLM; the checkpoints ship"
+                    + " one MTP layer, num_nextn_predict_layers = 1)"
+                : assumed.mtpDraftTokens() + " (--assume mtp)");
     constants.put(
         "MTP acceptance",
-        Double.isNaN(assumed.mtpAcceptance())
-            ? "0.85 for the first draft (AIConfigurator nextn_accept_rates default [0.85, 0.3, 0,"
-                + " 0, 0]; DeepSeek-V3 technical report, MTP discussion: 85–90 %)"
-            : assumed.mtpAcceptance() + " for the first draft (--assume mtp-acceptance)");
+        assumed.mtpAcceptance() == null
+            ? "0.92, 0.717, 0.364, 0.708, 0.118 per draft (TensorRT-LLM DeepSeek-R1 MTP blog:"
+                + " 1.92, 2.58, 2.82, 2.99, 3.01 tokens per step at depth 1-5)"
+            : assumed.mtpAcceptance() + " per draft (--assume mtp-acceptance)");
     constants.put(
         "decode workers of disagg rows that give none",
         assumed.maxInferredDecodeBatch() == defaults.maxInferredDecodeBatch()

@@ -19,8 +19,9 @@ import java.util.function.Consumer;
 
 /**
  * {@code agg-afd}: chunked prefill (as in {@code agg}) whose iterations run through an AFD unit's
- * micro-batched pipeline. TPOT is one pipeline step; TTFT is the prefill service of {@code ⌈isl/(C
- * − d)⌉} steps plus the M/D/1 wait for it.
+ * micro-batched pipeline. A step either carries a chunk of {@code min(isl, C − d)} prompt tokens or
+ * decodes alone, a share {@code p/c} of them carrying one; TPOT is the mean step; TTFT is the
+ * prefill service of {@code ⌈isl/(C − d)⌉} steps that carry the prompt plus the M/D/1 wait for it.
  */
 final class AggAfdStrategy implements ServingStrategy {
   private final StrategyContext context;
@@ -80,10 +81,8 @@ final class AggAfdStrategy implements ServingStrategy {
   public List<StepDescription> describe(Candidate candidate) {
     AggAfdCandidate c = (AggAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
-    double prefill =
-        Math.min(
-            c.batch() * (double) workload.inputTokens() / workload.outputTokens(),
-            c.chunk() - c.batch());
+    // The step that carries a chunk of a request's prompt.
+    double prefill = Math.max(1, Math.min(workload.inputTokens(), c.chunk() - c.batch()));
     return evaluator.describe(c.layout(), c.batch(), prefill);
   }
 
@@ -124,6 +123,21 @@ final class AggAfdStrategy implements ServingStrategy {
               serviceIterations,
               batch * serviceIterations / workload.outputTokens());
         });
+  }
+
+  /** {@return each stage of the mean step: {@code share} of the mixed step, the rest decode} */
+  private static Map<String, TimeSpan> meanStages(
+      Map<String, TimeSpan> mixed, Map<String, TimeSpan> decode, double share) {
+    ImmutableOrderedMap.Builder<String, TimeSpan> stages =
+        ImmutableOrderedMap.builder(mixed.size());
+    mixed.forEach(
+        (stage, time) -> {
+          TimeSpan alone = decode.get(stage);
+          double decodeSeconds = alone == null ? 0 : alone.seconds();
+          stages.put(
+              stage, TimeSpan.ofSeconds(share * time.seconds() + (1 - share) * decodeSeconds));
+        });
+    return stages.build();
   }
 
   private double prefillPerIteration(int batch) {
@@ -168,9 +182,16 @@ final class AggAfdStrategy implements ServingStrategy {
     if (utilization >= 1) {
       return result.infeasible(saturated(c.batch(), c.chunk())).build();
     }
-    unit = evaluator.price(unit, c.unit(), c.batch(), prefillTokens);
-    double stepSeconds = unit.step().seconds();
-    double service = serviceIterations * stepSeconds;
+    // A step either carries a chunk of one request's prompt or decodes alone; a share p/c of the
+    // steps carries one (as in agg). TPOT is the mean step, TTFT the steps that carry the prompt.
+    double chunkTokens = Math.max(1, Math.min(workload.inputTokens(), prefillBudget));
+    AfdEvaluator.UnitStep mixed = evaluator.price(unit, c.unit(), c.batch(), chunkTokens);
+    AfdEvaluator.UnitStep decode = evaluator.price(unit, c.unit(), c.batch(), 0);
+    double mixedSeconds = mixed.step().seconds();
+    double decodeSeconds = decode.step().seconds();
+    double mixedShare = Math.min(1, prefillPerIteration / chunkTokens);
+    double stepSeconds = mixedShare * mixedSeconds + (1 - mixedShare) * decodeSeconds;
+    double service = serviceIterations * mixedSeconds;
     double ttft = Queueing.waitSeconds(utilization, service) + service;
     double concurrency = (double) c.units() * layout.dataParallel() * c.batch();
     return result
@@ -179,8 +200,8 @@ final class AggAfdStrategy implements ServingStrategy {
             TimeSpan.ofSeconds(stepSeconds),
             TimeSpan.ofSeconds(ttft + stepSeconds * (workload.outputTokens() - 1)))
         .throughput(concurrency / stepSeconds, concurrency)
-        .stageTimes(unit.stages())
-        .fidelityMix(unit.fidelityMix())
+        .stageTimes(meanStages(mixed.stages(), decode.stages(), mixedShare))
+        .fidelityMix(mixed.fidelityMix())
         .build();
   }
 }

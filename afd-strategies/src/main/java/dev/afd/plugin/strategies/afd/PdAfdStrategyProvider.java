@@ -16,6 +16,7 @@ public final class PdAfdStrategyProvider implements StrategyProvider {
   static final List<OptionSpec<?>> OPTIONS =
       List.of(
           Knobs.TENSOR_PARALLEL,
+          Knobs.ATTENTION_LAYOUTS,
           Knobs.DATA_PARALLEL,
           Knobs.MOE_TENSOR_PARALLEL,
           Knobs.EXPERT_PARALLEL,

@@ -35,9 +35,11 @@ import java.util.function.Consumer;
 /**
  * Chunked-prefill aggregation (MODELING.md §5). Per attention data-parallel rank, each iteration
  * runs {@code d} decoding sequences plus prefill tokens within a budget {@code C}. In steady state
- * prefill must keep up with completions: {@code d·isl/osl} prefill tokens per iteration on average,
- * at most {@code C − d}. TPOT is one mean iteration; a request's prefill takes {@code ⌈isl/(C −
- * d)⌉} iterations of service, and queueing for that service follows {@link Queueing}.
+ * prefill must keep up with completions: {@code p = d·isl/osl} prefill tokens per iteration on
+ * average, at most {@code C − d}. An iteration either carries a chunk of {@code c = min(isl, C −
+ * d)} prompt tokens or decodes alone; a share {@code p/c} of the iterations carries one. TPOT is
+ * the mean iteration; a request's prefill takes {@code ⌈isl/(C − d)⌉} iterations that carry its
+ * chunks, and queueing for that service follows {@link Queueing}.
  */
 final class AggStrategy implements ServingStrategy {
   private final StrategyContext context;
@@ -114,25 +116,34 @@ final class AggStrategy implements ServingStrategy {
   }
 
   /**
-   * {@return one iteration on one attention data-parallel rank: the decoding sequences at the mean
-   * decode context plus the steady-state prefill tokens of one request (cached: the prefix and half
-   * its input)}
+   * {@return the tokens of a request's prefill that one iteration carries: the whole prompt when it
+   * fits the budget left after the decode tokens, else a full chunk of that budget}
    */
-  private StepShape rankShape(AggCandidate c) {
+  private long chunkTokens(AggCandidate c) {
+    return Math.max(1, Math.min(context.workload().inputTokens(), c.chunk() - c.batch()));
+  }
+
+  /**
+   * {@return an iteration that carries a request's prefill on one attention data-parallel rank: the
+   * decoding sequences at the mean decode context plus one chunk of the prompt (cached: the prefix
+   * and, over a multi-chunk prompt, half of what precedes the chunk)}
+   */
+  private StepShape mixedShape(AggCandidate c) {
     WorkloadSpec workload = context.workload();
-    double prefillPerIteration =
-        c.batch() * speculation.tokensPerStep() * workload.inputTokens() / workload.outputTokens();
+    long chunk = chunkTokens(c);
     List<SequenceBatch> batches = new ArrayList<>(2);
     batches.add(
         new SequenceBatch(
             speculation.queryTokens(c.batch()), Workloads.meanDecodeContext(workload), 1));
-    long prefillTokens = Math.round(Math.min(prefillPerIteration, c.chunk() - c.batch()));
-    if (prefillTokens >= 1) {
-      batches.add(
-          new SequenceBatch(
-              1, workload.prefixTokens() + workload.inputTokens() / 2, prefillTokens));
-    }
+    batches.add(
+        new SequenceBatch(
+            1, workload.prefixTokens() + (workload.inputTokens() - chunk) / 2, chunk));
     return new StepShape(batches);
+  }
+
+  /** {@return an iteration of the decoding sequences alone on one attention data-parallel rank} */
+  private StepShape decodeShape(AggCandidate c) {
+    return speculation.decodeStep(c.batch(), Workloads.meanDecodeContext(context.workload()));
   }
 
   private Sharding sharding(AggCandidate c) {
@@ -143,7 +154,7 @@ final class AggStrategy implements ServingStrategy {
   @Override
   public List<StepDescription> describe(Candidate candidate) {
     AggCandidate c = (AggCandidate) candidate;
-    StepShape rank = rankShape(c);
+    StepShape rank = mixedShape(c);
     StepShape group = StepShape.decode(rank.tokens() * c.dataParallel(), 0);
     return List.of(
         new StepDescription("iteration", false, rank, sharding(c), 0, 1),
@@ -240,12 +251,24 @@ final class AggStrategy implements ServingStrategy {
       return result.infeasible(saturated(decoding, c.chunk())).build();
     }
 
-    StepShape rankShape = rankShape(c);
-    StepShape groupShape = StepShape.decode(rankShape.tokens() * c.dataParallel(), 0);
-    PricedStep mixer = pricer.price(Side.MIXER, rankShape, sharding, placement);
-    PricedStep ffn = pricer.price(Side.FEED_FORWARD, groupShape, sharding, placement);
-    double iterationSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
-    double serviceSeconds = serviceIterations * iterationSeconds;
+    // An iteration either carries a chunk of one request's prefill or decodes alone (MODELING.md
+    // §5: an iteration is the operators on its tokens). A fraction f of the iterations carries
+    // prefill, enough to keep up with completions; TPOT is the mean iteration, TTFT the chunks of
+    // one request's prefill (plus waiting for them).
+    StepShape mixedShape = mixedShape(c);
+    PricedStep mixer = pricer.price(Side.MIXER, mixedShape, sharding, placement);
+    PricedStep ffn =
+        pricer.price(
+            Side.FEED_FORWARD,
+            StepShape.decode(mixedShape.tokens() * c.dataParallel(), 0),
+            sharding,
+            placement);
+    double mixedSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
+    double decodeSeconds =
+        iterationSeconds(decodeShape(c), sharding, c.dataParallel()) * speculation.stepScale();
+    double mixedShare = Math.min(1, prefillPerIteration / chunkTokens(c));
+    double iterationSeconds = mixedShare * mixedSeconds + (1 - mixedShare) * decodeSeconds;
+    double serviceSeconds = serviceIterations * mixedSeconds;
     double ttft = Queueing.waitSeconds(utilization, serviceSeconds) + serviceSeconds;
     double tpot = iterationSeconds / speculation.tokensPerStep();
     double concurrency = (double) c.replicas() * c.dataParallel() * decoding;
@@ -253,12 +276,13 @@ final class AggStrategy implements ServingStrategy {
     mixer.addFidelity(fidelity, 1);
     ffn.addFidelity(fidelity, 1);
     Map<String, TimeSpan> stages =
-        ImmutableOrderedMap.<String, TimeSpan>builder(3)
+        ImmutableOrderedMap.<String, TimeSpan>builder(4)
             .put("attention", TimeSpan.ofSeconds(mixer.totalCompute()))
             .put("ffn", TimeSpan.ofSeconds(ffn.totalCompute()))
             .put(
                 "communication",
                 TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()))
+            .put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds))
             .build();
     return result
         .latencies(

@@ -19,6 +19,7 @@ public final class AggStrategyProvider implements StrategyProvider {
   static final List<OptionSpec<?>> OPTIONS =
       List.of(
           Knobs.TENSOR_PARALLEL,
+          Knobs.ATTENTION_LAYOUTS,
           Knobs.DATA_PARALLEL,
           Knobs.MOE_TENSOR_PARALLEL,
           Knobs.EXPERT_PARALLEL,

@@ -176,14 +176,29 @@ public final class Knobs {
           "mtp", 0, 0, 5, "multi-token-prediction draft tokens per decode step (0 = off)");
 
   /**
-   * Acceptance rate of the first MTP draft token. Default 0.85: AIConfigurator's {@code
-   * nextn_accept_rates} default {@code [0.85, 0.3, 0, 0, 0]} (later drafts keep 0.3, 0, 0, 0); the
-   * DeepSeek-V3 technical report (its discussion of multi-token prediction) reports 85–90 %
-   * acceptance of the second token.
+   * Acceptance rate of each MTP draft, comma-separated: entry {@code j} is the probability that
+   * draft {@code j} is accepted when every earlier draft was. Default {@link
+   * Speculation#DEFAULT_ACCEPTANCE_TEXT}, from TensorRT-LLM's DeepSeek-R1 MTP measurements (mean
+   * tokens per step 1.92, 2.58, 2.82, 2.99, 3.01 at depth 1 to 5); drafts beyond a shorter list
+   * take the default's rates.
    */
-  public static final OptionSpec<Double> MTP_ACCEPTANCE =
-      OptionSpec.number(
-          "mtp-acceptance", 0.85, 0, 1, "acceptance rate of the first MTP draft token");
+  public static final OptionSpec<String> MTP_ACCEPTANCE =
+      OptionSpec.text(
+          "mtp-acceptance",
+          Speculation.DEFAULT_ACCEPTANCE_TEXT,
+          "acceptance rate of each MTP draft given the earlier ones, comma-separated");
+
+  /**
+   * Which attention layouts the serving backend runs: {@code any} combines attention tensor and
+   * data parallelism freely; {@code tp-or-dp} never has both above 1 (TensorRT-LLM: with {@code
+   * enable_attention_dp} every rank holds whole heads). Set by the backend's serving recipe.
+   */
+  public static final OptionSpec<String> ATTENTION_LAYOUTS =
+      OptionSpec.choice(
+          "attention-layouts",
+          "any",
+          List.of("any", "tp-or-dp"),
+          "attention layouts the backend runs: any TP × DP, or TP or DP alone (TensorRT-LLM)");
 
   /** Fixed prefill attention tensor-parallel degree, or {@code choose}. */
   public static final OptionSpec<String> PREFILL_TENSOR_PARALLEL =

@@ -55,11 +55,20 @@ public final class Parallelism {
     return null;
   }
 
-  /** {@return attention layouts (TP, DP) within the budget} */
+  /**
+   * {@return attention layouts (TP, DP) within the budget that the backend runs ({@link
+   * Knobs#ATTENTION_LAYOUTS})}
+   */
   public static List<int[]> attentionLayouts(StrategyContext context, int maxDevices) {
+    boolean mixed =
+        !context.options().declares(Knobs.ATTENTION_LAYOUTS)
+            || context.options().get(Knobs.ATTENTION_LAYOUTS).equals("any");
     List<int[]> layouts = new ArrayList<>();
     for (int tp : context.options().get(Knobs.TENSOR_PARALLEL)) {
       for (int dp : context.options().get(Knobs.DATA_PARALLEL)) {
+        if (!mixed && tp > 1 && dp > 1) {
+          continue;
+        }
         if ((long) tp * dp <= maxDevices) {
           layouts.add(new int[] {tp, dp});
         }

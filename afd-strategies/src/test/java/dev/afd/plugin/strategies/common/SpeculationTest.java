@@ -1,8 +1,10 @@
 package dev.afd.plugin.strategies.common;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.afd.api.AfdConfigurationException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -11,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class SpeculationTest {
   @Test
   void offByDefault() {
-    Speculation none = Speculation.of(0, 0.85, 61);
+    Speculation none = Speculation.of(0, new double[] {0.85}, 61);
     assertThat(none).isEqualTo(Speculation.NONE);
     assertThat(none.tokensPerStep()).isEqualTo(1);
     assertThat(none.stepScale()).isEqualTo(1);
@@ -20,7 +22,7 @@ class SpeculationTest {
 
   @Test
   void oneDraftAtEightyFivePercent() {
-    Speculation one = Speculation.of(1, 0.85, 61);
+    Speculation one = Speculation.of(1, new double[] {0.85}, 61);
     // E = 0.85; a step runs 2 query tokens per sequence through 61 + 1 layers
     assertThat(one.tokensPerStep()).isCloseTo(1.85, within(1e-12));
     assertThat(one.stepScale()).isCloseTo(62.0 / 61, within(1e-12));
@@ -31,9 +33,28 @@ class SpeculationTest {
   }
 
   @Test
-  void laterDraftsUseAiConfiguratorRates() {
-    // E = 0.85 + 0.85·0.3 = 1.105; a third draft adds 0.85·0.3·0 = 0
-    assertThat(Speculation.of(2, 0.85, 61).acceptedPerStep()).isCloseTo(1.105, within(1e-12));
-    assertThat(Speculation.of(3, 0.85, 61).acceptedPerStep()).isCloseTo(1.105, within(1e-12));
+  void defaultRatesReproduceTheMeasuredTokensPerStep() {
+    // TensorRT-LLM's DeepSeek-R1 measurements: 1.92, 2.58, 2.82 tokens per step at depth 1-3
+    double[] rates = Speculation.parse(Speculation.DEFAULT_ACCEPTANCE_TEXT);
+    assertThat(Speculation.of(1, rates, 61).tokensPerStep()).isCloseTo(1.92, within(1e-9));
+    assertThat(Speculation.of(2, rates, 61).tokensPerStep()).isCloseTo(2.58, within(0.001));
+    assertThat(Speculation.of(3, rates, 61).tokensPerStep()).isCloseTo(2.82, within(0.001));
+  }
+
+  @Test
+  void draftsBeyondAShortListTakeTheDefaultRates() {
+    // E = 0.85 + 0.85·0.717 + 0.85·0.717·0.364
+    assertThat(Speculation.of(3, new double[] {0.85}, 61).acceptedPerStep())
+        .isCloseTo(0.85 + 0.85 * 0.717 + 0.85 * 0.717 * 0.364, within(1e-12));
+  }
+
+  @Test
+  void rejectsRatesOutsideZeroToOne() {
+    assertThatThrownBy(() -> Speculation.parse("0.9,1.2"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessageContaining("mtp-acceptance")
+        .hasMessageContaining("'0.9,1.2'");
+    assertThatThrownBy(() -> Speculation.parse("high"))
+        .isInstanceOf(AfdConfigurationException.class);
   }
 }

@@ -1,4 +1,4 @@
-package dev.afd.engine.validate;
+package dev.afd.engine.recipe;
 
 import static java.util.Objects.requireNonNull;
 
@@ -13,12 +13,13 @@ import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.api.unit.Precision;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Rebuilds a model with other weight precisions, as a deployment quantizes a checkpoint: {@code
- * gemm} for the attention projections, dense FFNs and shared experts, {@code moe} for the routed
- * experts. Embedding, LM head, router and KV cache keep the catalog's formats (quantization recipes
- * such as NVIDIA ModelOpt FP8/NVFP4 leave them in BF16).
+ * Rebuilds a model with other weight and cache precisions, as a deployment quantizes a checkpoint:
+ * one format for the attention projections, one for dense FFNs and shared experts, one for the
+ * routed experts, and optionally the KV cache's. Embedding, LM head and router keep the catalog's
+ * formats (quantization recipes such as NVIDIA ModelOpt FP8/NVFP4 leave them in BF16).
  */
 public final class ModelPrecisions {
   private ModelPrecisions() {}
@@ -32,9 +33,31 @@ public final class ModelPrecisions {
    * @param moe weight format of routed experts
    */
   public static MoeModelSpec override(MoeModelSpec model, Precision gemm, Precision moe) {
+    return override(model, new Formats(gemm, gemm, moe, null));
+  }
+
+  /**
+   * The formats a deployment runs.
+   *
+   * @param attention weight format of the attention projections
+   * @param dense weight format of dense FFNs and shared experts
+   * @param experts weight format of routed experts
+   * @param kvCache KV-cache format, or null to keep the catalog's
+   */
+  public record Formats(
+      Precision attention, Precision dense, Precision experts, @Nullable Precision kvCache) {
+    /** Checks arguments. */
+    public Formats {
+      requireNonNull(attention, "attention");
+      requireNonNull(dense, "dense");
+      requireNonNull(experts, "experts");
+    }
+  }
+
+  /** {@return the model with the given formats} */
+  public static MoeModelSpec override(MoeModelSpec model, Formats formats) {
     requireNonNull(model, "model");
-    requireNonNull(gemm, "gemm");
-    requireNonNull(moe, "moe");
+    requireNonNull(formats, "formats");
     return new MoeModelSpec(
         model.id(),
         model.name(),
@@ -43,29 +66,30 @@ public final class ModelPrecisions {
         model.maxContextTokens(),
         model.activationPrecision(),
         model.edges(),
-        groups(model.layers(), gemm, moe),
-        groups(model.nextTokenPredictionLayers(), gemm, moe));
+        groups(model.layers(), formats),
+        groups(model.nextTokenPredictionLayers(), formats));
   }
 
-  private static List<LayerGroup> groups(List<LayerGroup> groups, Precision gemm, Precision moe) {
+  private static List<LayerGroup> groups(List<LayerGroup> groups, Formats formats) {
     List<LayerGroup> result = new ArrayList<>(groups.size());
     for (LayerGroup group : groups) {
       List<Block> blocks = new ArrayList<>(group.blocks().size());
       for (Block block : group.blocks()) {
-        blocks.add(block(block, gemm, moe));
+        blocks.add(block(block, formats));
       }
       result.add(new LayerGroup(group.name(), group.count(), blocks));
     }
     return result;
   }
 
-  static Block block(Block block, Precision gemm, Precision moe) {
+  static Block block(Block block, Formats formats) {
+    Precision gemm = formats.attention();
     if (block instanceof MlaAttentionBlock mla) {
-      return mla(mla, gemm);
+      return mla(mla, formats);
     }
     if (block instanceof DsaAttentionBlock dsa) {
       return new DsaAttentionBlock(
-          mla(dsa.attention(), gemm),
+          mla(dsa.attention(), formats),
           dsa.indexerHeads(),
           dsa.indexerHeadDim(),
           dsa.indexerTopK(),
@@ -82,7 +106,7 @@ public final class ModelPrecisions {
           gqa.queryKeyNorm(),
           gqa.bias(),
           gemm,
-          gqa.kvCachePrecision(),
+          kv(gqa.kvCachePrecision(), formats),
           gqa.activationPrecision());
     }
     if (block instanceof DenseFfnBlock dense) {
@@ -90,7 +114,7 @@ public final class ModelPrecisions {
           dense.hiddenSize(),
           dense.intermediateSize(),
           dense.gated(),
-          gemm,
+          formats.dense(),
           dense.activationPrecision());
     }
     if (block instanceof MoeFfnBlock ffn) {
@@ -104,15 +128,19 @@ public final class ModelPrecisions {
           ffn.gated(),
           ffn.latentSize(),
           ffn.routerBias(),
-          moe,
-          gemm,
+          formats.experts(),
+          formats.dense(),
           ffn.activationPrecision(),
           ffn.dispatchPrecision());
     }
     return block;
   }
 
-  private static MlaAttentionBlock mla(MlaAttentionBlock mla, Precision gemm) {
+  private static Precision kv(Precision catalog, Formats formats) {
+    return formats.kvCache() == null ? catalog : formats.kvCache();
+  }
+
+  private static MlaAttentionBlock mla(MlaAttentionBlock mla, Formats formats) {
     return new MlaAttentionBlock(
         mla.hiddenSize(),
         mla.heads(),
@@ -121,8 +149,8 @@ public final class ModelPrecisions {
         mla.qkNopeHeadDim(),
         mla.qkRopeHeadDim(),
         mla.valueHeadDim(),
-        gemm,
-        mla.kvCachePrecision(),
+        formats.attention(),
+        kv(mla.kvCachePrecision(), formats),
         mla.activationPrecision());
   }
 }

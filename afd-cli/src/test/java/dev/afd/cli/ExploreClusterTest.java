@@ -41,7 +41,11 @@ class ExploreClusterTest {
 
     assertThat(result.err()).isEmpty();
     assertThat(result.status()).isZero();
-    assertThat(result.out()).contains("qwen3-30b-a3b on 16 × h200-nvl8").contains("agg-afd");
+    assertThat(result.out())
+        .contains(
+            "qwen3-30b-a3b on h200-attention-b200-ffn: 8 × nvidia-h200-sxm (h200-nvl8) + 8 ×"
+                + " nvidia-b200 (b200-nvl8), workload chat")
+        .contains("agg-afd");
   }
 
   @Test

@@ -3,7 +3,6 @@ package dev.afd.cli;
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.hardware.ClusterSpec;
-import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
@@ -40,11 +39,22 @@ final class EstimateCommand implements Callable<Integer> {
   @Option(names = "--model", paramLabel = "ID", required = true, description = "Model id.")
   String model;
 
-  @Option(names = "--system", paramLabel = "ID", required = true, description = "System id.")
+  @Option(names = "--system", paramLabel = "ID", description = "System id.")
   String system;
 
-  @Option(names = "--gpus", paramLabel = "N", defaultValue = "8", description = "GPU budget.")
-  int gpus;
+  @Option(
+      names = "--cluster",
+      paramLabel = "ID",
+      description =
+          "Cluster id from a --hardware-file (several systems, for example GPUs for attention and"
+              + " NPUs for the FFN); instead of --system.")
+  String cluster;
+
+  @Option(
+      names = "--gpus",
+      paramLabel = "N",
+      description = "GPU budget (default: 8 on a --system, every device of a --cluster).")
+  Integer gpus;
 
   @Option(
       names = "--strategy",
@@ -77,18 +87,29 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    if (gpus < 1) {
-      throw new AfdConfigurationException("Option --gpus must be at least 1, got '" + gpus + "'");
+    if ((system == null) == (cluster == null)) {
+      throw new AfdConfigurationException(
+          system == null
+              ? "No system given; use --system ID (see 'afd hardware list') or --cluster ID"
+              : "Option --cluster replaces --system; give one of them");
     }
     AfdEngine engine = root.engine();
-    SystemSpec systemSpec = engine.system(system).withDeviceCount(gpus);
-    ClusterSpec cluster = ClusterSpec.of(systemSpec);
+    ClusterSpec named = cluster == null ? null : engine.cluster(cluster);
+    int budget = gpus != null ? gpus : named != null ? named.deviceCount() : 8;
+    if (budget < 1) {
+      throw new AfdConfigurationException("Option --gpus must be at least 1, got '" + budget + "'");
+    }
+    if (named != null) {
+      ClusterBudget.check(named, budget);
+    }
+    ClusterSpec clusterSpec =
+        named != null ? named : ClusterSpec.of(engine.system(system).withDeviceCount(budget));
     WorkloadSpec workloadSpec = workload();
     SloSpec slo = SloSpec.strict(workloadSpec);
     if (ttft != null) {
       slo = new SloSpec(TimeSpan.parse(ttft), slo.timePerOutputToken());
     }
-    Scenario scenario = new Scenario(engine.model(model), cluster, gpus, workloadSpec, slo);
+    Scenario scenario = new Scenario(engine.model(model), clusterSpec, budget, workloadSpec, slo);
     KernelCostModel costModel = root.kernelCostModel();
     Explorer explorer =
         Explorer.builder()
@@ -100,7 +121,7 @@ final class EstimateCommand implements Callable<Integer> {
     StrategyRun run = common.runs(List.of(strategy)).get(0);
     Estimator.Estimate estimate =
         Estimator.estimate(
-            explorer, scenario, run, costModel, common.networkModels().apply(cluster));
+            explorer, scenario, run, costModel, common.networkModels().apply(clusterSpec));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.print(Json.write(EstimateReport.json(estimate)));

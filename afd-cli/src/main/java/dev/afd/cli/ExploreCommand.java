@@ -209,6 +209,7 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "Option --gpus must be at least 1, got '" + budget + "'");
       }
+      ClusterBudget.check(root.engine().cluster(cluster), budget);
       systems = List.of(new StudySpec.SystemBudget(cluster, budget));
     } else if (system != null || gpus != null) {
       String systemId =

@@ -41,7 +41,71 @@ class ExploreClusterTest {
 
     assertThat(result.err()).isEmpty();
     assertThat(result.status()).isZero();
-    assertThat(result.out()).contains("qwen3-30b-a3b on 16 × h200-nvl8").contains("agg-afd");
+    assertThat(result.out())
+        .contains(
+            "qwen3-30b-a3b on h200-attention-b200-ffn: 8 × nvidia-h200-sxm (h200-nvl8) + 8 ×"
+                + " nvidia-b200 (b200-nvl8), workload chat")
+        .contains("agg-afd");
+  }
+
+  @Test
+  void estimatesOnACluster(@TempDir Path directory) throws IOException {
+    CommandResult result =
+        CommandResult.run(
+            "--hardware-file",
+            clusterFile(directory).toString(),
+            "estimate",
+            "--model",
+            "qwen3-30b-a3b",
+            "--cluster",
+            "h200-attention-b200-ffn",
+            "--strategy",
+            "agg",
+            "--set",
+            "agg.system=b200-nvl8",
+            "--set",
+            "agg.tp=1",
+            "--set",
+            "agg.dp=8",
+            "--set",
+            "agg.moe-tp=1",
+            "--set",
+            "agg.ep=8",
+            "--set",
+            "agg.batch=32",
+            "--set",
+            "agg.chunk=512");
+
+    assertThat(result.err()).isEmpty();
+    assertThat(result.status()).isZero();
+    assertThat(result.outLines().get(0))
+        .isEqualTo(
+            "qwen3-30b-a3b on h200-attention-b200-ffn: 8 × nvidia-h200-sxm (h200-nvl8) + 8 ×"
+                + " nvidia-b200 (b200-nvl8), workload chat, strategy agg: feasible");
+    assertThat(result.outLines().get(1))
+        .isEqualTo(
+            "config: system=b200-nvl8 tp=1 dp=8 moe-tp=1 ep=8 batch=32 chunk=512 replicas=1");
+  }
+
+  @Test
+  void rejectsABudgetLargerThanTheCluster(@TempDir Path directory) throws IOException {
+    CommandResult result =
+        CommandResult.run(
+            "--hardware-file",
+            clusterFile(directory).toString(),
+            "explore",
+            "--model",
+            "qwen3-30b-a3b",
+            "--cluster",
+            "h200-attention-b200-ffn",
+            "--gpus",
+            "32");
+
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: Option --gpus asks for 32 devices, but cluster 'h200-attention-b200-ffn' has 16;"
+                + " give at most 16 or a larger cluster in the hardware file\n");
   }
 
   @Test

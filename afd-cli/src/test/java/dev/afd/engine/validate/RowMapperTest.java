@@ -126,7 +126,7 @@ class RowMapperTest {
     assertThat(attempt.assumptions())
         .isEqualTo(
             "tokens per iteration 2048 (--assume); MTP speculative decoding with 3 draft tokens"
-                + " (--assume); first-draft acceptance 0.7 (--assume); 4 requests per client"
+                + " (--assume); draft acceptance 0.7 (--assume); 4 requests per client"
                 + " (--assume)");
   }
 
@@ -165,11 +165,13 @@ class RowMapperTest {
             "Assumption 'mtp' must be KEY=VALUE with KEY one of [mtp, mtp-acceptance,"
                 + " tokens-per-iteration, requests-per-client, max-inferred-decode-batch]");
     assertThat(assumptionError("mtp=two"))
-        .isEqualTo("Assumption 'mtp' must be a whole number from 0 to 5, got 'two'");
+        .isEqualTo("Assumption 'mtp' must be a whole number from 0 to 5 or 'recipe', got 'two'");
     assertThat(assumptionError("mtp=9"))
-        .isEqualTo("Assumption 'mtp' must be a whole number from 0 to 5, got '9'");
+        .isEqualTo("Assumption 'mtp' must be a whole number from 0 to 5 or 'recipe', got '9'");
     assertThat(assumptionError("mtp-acceptance=1.5"))
-        .isEqualTo("Assumption 'mtp-acceptance' must be a number from 0 to 1, got '1.5'");
+        .isEqualTo(
+            "Assumption 'mtp-acceptance' must be comma-separated acceptance rates from 0 to 1,"
+                + " one per draft, got '1.5'");
     assertThat(assumptionError("max-inferred-decode-batch=0"))
         .isEqualTo("Assumption 'max-inferred-decode-batch' must be a whole number ≥ 1, got '0'");
   }

@@ -19,7 +19,7 @@ public final class EstimateReport {
   public static Map<String, Object> json(Estimator.Estimate estimate) {
     Map<String, Object> fields = new LinkedHashMap<>(ResultFields.of(estimate.result()));
     fields.put("model", estimate.scenario().model().id());
-    fields.put("system", estimate.scenario().cluster().primary().id());
+    fields.put("system", estimate.scenario().cluster().id());
     fields.put("workload", estimate.scenario().workload().id());
     List<Map<String, Object>> operators = new ArrayList<>();
     for (OperatorRow row : estimate.operators()) {
@@ -52,7 +52,9 @@ public final class EstimateReport {
             Locale.ROOT,
             "%s on %s, workload %s, strategy %s: %s%n",
             estimate.scenario().model().id(),
-            estimate.scenario().cluster().primary().id(),
+            estimate.scenario().cluster().systems().size() == 1
+                ? estimate.scenario().cluster().primary().id()
+                : estimate.scenario().hardware(),
             estimate.scenario().workload().id(),
             result.strategy(),
             result.feasible() ? "feasible" : "infeasible: " + result.reason()));

@@ -57,7 +57,7 @@ public final class FrontierCsv {
           Csv.record(
               writer,
               scenario.model().id(),
-              scenario.cluster().primary().id(),
+              scenario.cluster().id(),
               Integer.toString(scenario.deviceBudget()),
               scenario.workload().id(),
               outcome.strategyId(),

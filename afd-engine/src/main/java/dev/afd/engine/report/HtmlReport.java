@@ -97,11 +97,8 @@ public final class HtmlReport {
 
   private static String heading(Scenario scenario) {
     return format(
-        "%s on %d × %s, workload %s",
-        scenario.model().id(),
-        scenario.deviceBudget(),
-        scenario.cluster().primary().id(),
-        scenario.workload().id());
+        "%s on %s, workload %s",
+        scenario.model().id(), scenario.hardware(), scenario.workload().id());
   }
 
   private static void scenario(StringBuilder html, int number, ScenarioResult result) {

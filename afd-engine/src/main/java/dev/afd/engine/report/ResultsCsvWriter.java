@@ -92,7 +92,7 @@ public final class ResultsCsvWriter implements Closeable {
   public void write(Scenario scenario, ServingResult result) {
     List<String> row = new ArrayList<>(HEADER.size());
     row.add(scenario.model().id());
-    row.add(scenario.cluster().primary().id());
+    row.add(scenario.cluster().id());
     row.add(Integer.toString(scenario.deviceBudget()));
     row.add(scenario.workload().id());
     row.add(result.strategy());

@@ -37,7 +37,7 @@ public final class StudyReport {
     Scenario scenario = result.scenario();
     Map<String, Object> fields = new LinkedHashMap<>();
     fields.put("model", scenario.model().id());
-    fields.put("system", scenario.cluster().primary().id());
+    fields.put("system", scenario.cluster().id());
     fields.put("gpuBudget", scenario.deviceBudget());
     Map<String, Object> workload = new LinkedHashMap<>();
     workload.put("id", scenario.workload().id());
@@ -100,10 +100,9 @@ public final class StudyReport {
       text.append(
           String.format(
               Locale.ROOT,
-              "%s on %d × %s, workload %s (prefix %d, isl %d, osl %d), SLO TTFT ≤ %s, TPOT ≤ %s%n",
+              "%s on %s, workload %s (prefix %d, isl %d, osl %d), SLO TTFT ≤ %s, TPOT ≤ %s%n",
               scenario.model().id(),
-              scenario.deviceBudget(),
-              scenario.cluster().primary().id(),
+              scenario.hardware(),
               scenario.workload().id(),
               scenario.workload().prefixTokens(),
               scenario.workload().inputTokens(),

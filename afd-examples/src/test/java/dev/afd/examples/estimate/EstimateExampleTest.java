@@ -23,7 +23,8 @@ class EstimateExampleTest {
     assertThat(lines.get(11))
         .isEqualTo(
             "Strategy 'agg-afd' does not accept option 'micro-batch'. Accepted options:"
-                + " [attention-system, batch, chunk, dispatch-precision, dp, ep, expert-imbalance,"
+                + " [attention-layouts, attention-system, batch, chunk, dispatch-precision, dp, ep,"
+                + " expert-imbalance,"
                 + " ffn-system, micro-batches, moe-tp, router, runtime-reserve, tp]");
   }
 }

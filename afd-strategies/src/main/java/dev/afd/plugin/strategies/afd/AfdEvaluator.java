@@ -359,6 +359,14 @@ final class AfdEvaluator {
     return new StepShape(batches);
   }
 
+  /** {@return the devices {@code units} units of a layout occupy on one system of the cluster} */
+  int devicesOn(int system, AfdLayout layout, int units) {
+    int perUnit =
+        (system == attentionSystem ? layout.attentionDevices() : 0)
+            + (system == ffnSystem ? layout.ffnDevices() : 0);
+    return perUnit * units;
+  }
+
   /** {@return how many units fit, counting each system's devices} */
   int units(AfdLayout layout, int maxDevices) {
     int byBudget = maxDevices / layout.devices();

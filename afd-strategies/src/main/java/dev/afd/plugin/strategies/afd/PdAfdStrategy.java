@@ -129,6 +129,7 @@ final class PdAfdStrategy implements ServingStrategy {
             evaluator.pricer(),
             prefillPlacement.systemIndex(),
             decodeDevices,
+            evaluator.devicesOn(prefillPlacement.systemIndex(), layout, c.units()),
             new DeviceGroup(evaluator.attentionSystem(), 0, layout.attentionDevices()),
             requestsPerSecond,
             false);

@@ -1,9 +1,9 @@
 package dev.afd.plugin.strategies.agg;
 
 import dev.afd.api.cost.Fidelity;
-import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.hardware.ClusterSpec;
+import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.internal.ImmutableOrderedMap;
-import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.SequenceBatch;
 import dev.afd.api.model.Sharding;
 import dev.afd.api.model.StepShape;
@@ -20,6 +20,7 @@ import dev.afd.plugin.strategies.common.Memory;
 import dev.afd.plugin.strategies.common.Parallelism;
 import dev.afd.plugin.strategies.common.PricedStep;
 import dev.afd.plugin.strategies.common.Queueing;
+import dev.afd.plugin.strategies.common.Roles;
 import dev.afd.plugin.strategies.common.Side;
 import dev.afd.plugin.strategies.common.Speculation;
 import dev.afd.plugin.strategies.common.StepPricer;
@@ -40,11 +41,19 @@ import java.util.function.Consumer;
  * d)} prompt tokens or decodes alone; a share {@code p/c} of the iterations carries one. TPOT is
  * the mean iteration; a request's prefill takes {@code ⌈isl/(C − d)⌉} iterations that carry its
  * chunks, and queueing for that service follows {@link Queueing}.
+ *
+ * <p>A replica runs on one accelerator type, so all of a candidate's replicas sit on one system of
+ * the cluster. On a cluster of several systems every system the replica fits is tried (the knob
+ * {@code system} names it); a replica that fits none of them is infeasible, with the reason.
  */
 final class AggStrategy implements ServingStrategy {
   private final StrategyContext context;
   private final StepPricer pricer;
-  private final StepPricer.Placement placement;
+  // One placement per system of the cluster: replicas start at its first device.
+  private final StepPricer.Placement[] placements;
+  private final boolean severalSystems;
+  // The one system the option names, NO_SYSTEM when every system is tried.
+  private final int onlySystem;
   private final double imbalance;
   private final DataSize reserve;
   private final boolean closedLoop;
@@ -54,15 +63,33 @@ final class AggStrategy implements ServingStrategy {
     this.context = context;
     this.pricer =
         new StepPricer(context.model(), context.kernelCostModel(), context.networkModel());
-    this.placement = new StepPricer.Placement(context.cluster().primary().accelerator(), 0, 0);
+    List<SystemSpec> systems = context.cluster().systems();
+    this.placements = new StepPricer.Placement[systems.size()];
+    for (int system = 0; system < systems.size(); system++) {
+      placements[system] = new StepPricer.Placement(systems.get(system).accelerator(), system, 0);
+    }
+    this.severalSystems = systems.size() > 1;
+    String replicaSystem = context.options().get(Knobs.REPLICA_SYSTEM);
+    this.onlySystem =
+        replicaSystem.equals(Knobs.EVERY_SYSTEM)
+            ? NO_SYSTEM
+            : Roles.systemIndex(context.cluster(), Knobs.REPLICA_SYSTEM.key(), replicaSystem);
     this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
     this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
     this.closedLoop = context.options().get(Knobs.ARRIVALS).equals("closed-loop");
     this.speculation = Speculation.of(context);
   }
 
-  /** One aggregated configuration. */
+  /**
+   * One aggregated configuration.
+   *
+   * @param systemIndex the system of the cluster its replicas run on, {@link #NO_SYSTEM} when the
+   *     replica fits none
+   * @param system the system's id for the knobs, empty on a single-system cluster (no knob)
+   */
   record AggCandidate(
+      int systemIndex,
+      String system,
       int tensorParallel,
       int dataParallel,
       int moeTensorParallel,
@@ -78,7 +105,12 @@ final class AggStrategy implements ServingStrategy {
 
     @Override
     public Map<String, String> knobs() {
-      return ImmutableOrderedMap.<String, String>builder(7)
+      ImmutableOrderedMap.Builder<String, String> knobs =
+          ImmutableOrderedMap.builder(system.isEmpty() ? 7 : 8);
+      if (!system.isEmpty()) {
+        knobs.put("system", system);
+      }
+      return knobs
           .put("tp", Knobs.text(tensorParallel))
           .put("dp", Knobs.text(dataParallel))
           .put("moe-tp", Knobs.text(moeTensorParallel))
@@ -90,29 +122,77 @@ final class AggStrategy implements ServingStrategy {
     }
   }
 
+  /** {@link AggCandidate#systemIndex()} of a replica that fits no system of the cluster. */
+  static final int NO_SYSTEM = -1;
+
   @Override
   public void enumerate(Consumer<Candidate> sink) {
-    List<Integer> batches = context.options().get(Knobs.BATCH);
-    List<Integer> chunks = context.options().get(Knobs.CHUNK);
+    List<SystemSpec> systems = context.cluster().systems();
     for (Parallelism.Width width : Parallelism.aggregated(context)) {
-      int replicas = context.deviceBudget() / width.devices();
-      for (int batch : batches) {
-        for (int chunk : chunks) {
-          if (chunk <= batch) {
-            continue;
-          }
-          sink.accept(
-              new AggCandidate(
-                  width.tensorParallel(),
-                  width.dataParallel(),
-                  width.moeTensorParallel(),
-                  width.expertParallel(),
-                  batch,
-                  chunk,
-                  replicas));
+      boolean placed = false;
+      for (int system = 0; system < systems.size(); system++) {
+        if (onlySystem != NO_SYSTEM && system != onlySystem) {
+          continue;
+        }
+        int capacity = Roles.capacity(context, system);
+        if (width.devices() <= capacity) {
+          placed = true;
+          String id = severalSystems ? systems.get(system).id() : "";
+          enumerate(sink, system, id, width, capacity / width.devices());
         }
       }
+      if (!placed) {
+        // Within the budget but wider than every system: say so rather than drop it.
+        enumerate(sink, NO_SYSTEM, "none", width, 1);
+      }
     }
+  }
+
+  private void enumerate(
+      Consumer<Candidate> sink, int system, String id, Parallelism.Width width, int replicas) {
+    List<Integer> batches = context.options().get(Knobs.BATCH);
+    List<Integer> chunks = context.options().get(Knobs.CHUNK);
+    for (int batch : batches) {
+      for (int chunk : chunks) {
+        if (chunk <= batch) {
+          continue;
+        }
+        sink.accept(
+            new AggCandidate(
+                system,
+                id,
+                width.tensorParallel(),
+                width.dataParallel(),
+                width.moeTensorParallel(),
+                width.expertParallel(),
+                batch,
+                chunk,
+                replicas));
+      }
+    }
+  }
+
+  /** {@return why a replica of {@code devices} devices fits no system it may run on} */
+  private String fitsNoSystem(int devices) {
+    ClusterSpec cluster = context.cluster();
+    if (onlySystem != NO_SYSTEM) {
+      return String.format(
+          Locale.ROOT,
+          "a replica of %d devices does not fit system %s within the budget of %d devices",
+          devices,
+          Roles.describe(cluster.systems().get(onlySystem)),
+          context.deviceBudget());
+    }
+    boolean mixed =
+        cluster.systems().stream().map(system -> system.accelerator().id()).distinct().count() > 1;
+    return String.format(
+        Locale.ROOT,
+        "agg needs one accelerator type for a replica, but a replica of %d devices fits no"
+            + " system of cluster '%s'%s: %s",
+        devices,
+        cluster.id(),
+        mixed ? ", which mixes accelerator types" : "",
+        Roles.describeSystems(cluster));
   }
 
   /**
@@ -156,9 +236,14 @@ final class AggStrategy implements ServingStrategy {
     AggCandidate c = (AggCandidate) candidate;
     StepShape rank = mixedShape(c);
     StepShape group = StepShape.decode(rank.tokens() * c.dataParallel(), 0);
+    if (c.systemIndex() == NO_SYSTEM) {
+      // No system holds the replica, so it has no steps to break down.
+      return List.of();
+    }
+    int system = c.systemIndex();
     return List.of(
-        new StepDescription("iteration", false, rank, sharding(c), 0, 1),
-        new StepDescription("iteration", true, group, sharding(c), 0, 1));
+        new StepDescription("iteration", false, rank, sharding(c), system, 1),
+        new StepDescription("iteration", true, group, sharding(c), system, 1));
   }
 
   // Why a batch and chunk cannot work, formatted once per pair: every layout shares them.
@@ -207,15 +292,17 @@ final class AggStrategy implements ServingStrategy {
   @Override
   public ServingResult evaluate(Candidate candidate) {
     AggCandidate c = (AggCandidate) candidate;
-    MoeModelSpec model = context.model();
     WorkloadSpec workload = context.workload();
-    AcceleratorSpec accelerator = placement.accelerator();
     Sharding sharding = sharding(c);
     ServingResult.Builder result =
         ServingResult.builder("agg")
             .knobs(c.knobs())
             .devices(c.devices(), Map.of("aggregated", c.devices()))
             .models(context.kernelCostModel().id(), context.networkModel().id());
+    if (c.systemIndex() == NO_SYSTEM) {
+      return result.infeasible(fitsNoSystem(c.devices())).build();
+    }
+    StepPricer.Placement placement = placements[c.systemIndex()];
 
     int decoding = c.batch();
     int prefillBudget = c.chunk() - decoding;
@@ -226,16 +313,24 @@ final class AggStrategy implements ServingStrategy {
     if (closedLoop) {
       // A closed loop of more clients than the KV cache holds still runs: the engine keeps as
       // many requests resident as their KV allows and the others wait for a slot.
-      int admitted = admittedSequences(footprint, decoding, c.chunk());
+      int admitted = admittedSequences(placement, footprint, decoding, c.chunk());
       if (admitted < 1) {
-        MemoryUsage one = memory(footprint, 1, Workloads.meanDecodeContext(workload), c.chunk());
+        MemoryUsage one =
+            memory(placement, footprint, 1, Workloads.meanDecodeContext(workload), c.chunk());
         return result.memory(List.of(one)).infeasible(Memory.shortfall(one)).build();
       }
       result.memory(
-          List.of(memory(footprint, admitted, Workloads.meanDecodeContext(workload), c.chunk())));
-      return closedLoop(c, sharding, result, admitted);
+          List.of(
+              memory(
+                  placement,
+                  footprint,
+                  admitted,
+                  Workloads.meanDecodeContext(workload),
+                  c.chunk())));
+      return closedLoop(c, placement, sharding, result, admitted);
     }
-    MemoryUsage memory = memory(footprint, decoding, Workloads.finalContext(workload), c.chunk());
+    MemoryUsage memory =
+        memory(placement, footprint, decoding, Workloads.finalContext(workload), c.chunk());
     result.memory(List.of(memory));
     if (!memory.fits()) {
       return result.infeasible(Memory.shortfall(memory)).build();
@@ -265,7 +360,8 @@ final class AggStrategy implements ServingStrategy {
             placement);
     double mixedSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
     double decodeSeconds =
-        iterationSeconds(decodeShape(c), sharding, c.dataParallel()) * speculation.stepScale();
+        iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
+            * speculation.stepScale();
     double mixedShare = Math.min(1, prefillPerIteration / chunkTokens(c));
     double iterationSeconds = mixedShare * mixedSeconds + (1 - mixedShare) * decodeSeconds;
     double serviceSeconds = serviceIterations * mixedSeconds;
@@ -304,7 +400,11 @@ final class AggStrategy implements ServingStrategy {
    * holds their mean context ({@link Workloads#meanDecodeContext}) on average.
    */
   private MemoryUsage memory(
-      StepPricer.Footprint footprint, int sequences, long context, int chunk) {
+      StepPricer.Placement placement,
+      StepPricer.Footprint footprint,
+      int sequences,
+      long context,
+      int chunk) {
     WorkloadSpec workload = this.context.workload();
     double kvBytes =
         (sequences * (double) context + workload.prefixTokens() + workload.inputTokens())
@@ -323,16 +423,17 @@ final class AggStrategy implements ServingStrategy {
    * {@return the most closed-loop requests, at most {@code limit}, whose mean-context KV fits; 0 if
    * none}
    */
-  private int admittedSequences(StepPricer.Footprint footprint, int limit, int chunk) {
+  private int admittedSequences(
+      StepPricer.Placement placement, StepPricer.Footprint footprint, int limit, int chunk) {
     long context = Workloads.meanDecodeContext(this.context.workload());
-    if (memory(footprint, limit, context, chunk).fits()) {
+    if (memory(placement, footprint, limit, context, chunk).fits()) {
       return limit;
     }
     int low = 0;
     int high = limit - 1;
     while (low < high) {
       int middle = (low + high + 1) >>> 1;
-      if (memory(footprint, middle, context, chunk).fits()) {
+      if (memory(placement, footprint, middle, context, chunk).fits()) {
         low = middle;
       } else {
         high = middle - 1;
@@ -371,7 +472,11 @@ final class AggStrategy implements ServingStrategy {
    * @param admitted requests per rank the KV cache holds at once, at most {@code c.batch()}
    */
   private ServingResult closedLoop(
-      AggCandidate c, Sharding sharding, ServingResult.Builder result, int admitted) {
+      AggCandidate c,
+      StepPricer.Placement placement,
+      Sharding sharding,
+      ServingResult.Builder result,
+      int admitted) {
     WorkloadSpec workload = context.workload();
     int clients = admitted;
     long isl = workload.inputTokens();
@@ -396,12 +501,13 @@ final class AggStrategy implements ServingStrategy {
     }
     mixed.add(new SequenceBatch(group, chunkContext, chunkTokens / group));
     double mixedSeconds =
-        iterationSeconds(new StepShape(mixed), sharding, c.dataParallel())
+        iterationSeconds(placement, new StepShape(mixed), sharding, c.dataParallel())
             * speculation.stepScale();
     double decodeSeconds =
         decodeSequences == 0
             ? 0
             : iterationSeconds(
+                    placement,
                     speculation.decodeStep(decodeSequences, Workloads.meanDecodeContext(workload)),
                     sharding,
                     c.dataParallel())
@@ -445,7 +551,8 @@ final class AggStrategy implements ServingStrategy {
         .build();
   }
 
-  private double iterationSeconds(StepShape rankShape, Sharding sharding, int dataParallel) {
+  private double iterationSeconds(
+      StepPricer.Placement placement, StepShape rankShape, Sharding sharding, int dataParallel) {
     StepShape groupShape = StepShape.decode(rankShape.tokens() * dataParallel, 0);
     PricedStep mixer = pricer.price(Side.MIXER, rankShape, sharding, placement);
     PricedStep ffn = pricer.price(Side.FEED_FORWARD, groupShape, sharding, placement);

@@ -30,7 +30,8 @@ public final class AggStrategyProvider implements StrategyProvider {
           Knobs.ARRIVALS,
           Knobs.REQUESTS_PER_CLIENT,
           Knobs.MTP,
-          Knobs.MTP_ACCEPTANCE);
+          Knobs.MTP_ACCEPTANCE,
+          Knobs.REPLICA_SYSTEM);
 
   @Override
   public String id() {

@@ -254,6 +254,17 @@ public final class Knobs {
         key, CHOOSE, what + ": a positive integer, or \"choose\" to let the strategy size it");
   }
 
+  /** {@link #REPLICA_SYSTEM} value that tries every system of the cluster. */
+  public static final String EVERY_SYSTEM = "every";
+
+  /** System of the cluster that aggregated replicas run on, or {@link #EVERY_SYSTEM}. */
+  public static final OptionSpec<String> REPLICA_SYSTEM =
+      OptionSpec.text(
+          "system",
+          EVERY_SYSTEM,
+          "system of the cluster the replicas run on: \"every\" tries each system a replica fits,"
+              + " \"primary\" the first, or a system id");
+
   /** System of the cluster that prefill devices come from. */
   public static final OptionSpec<String> PREFILL_SYSTEM = system("prefill");
 

@@ -227,7 +227,13 @@ public final class PrefillPool {
       return List.of(new Parallelism.Width(tp, dp, moeTp, ep));
     }
     List<Parallelism.Width> widths = new ArrayList<>();
-    for (Parallelism.Width width : Parallelism.aggregated(context)) {
+    // A worker runs on the prefill system: no wider than its devices within the budget.
+    int capacity =
+        Roles.capacity(
+            context,
+            Roles.systemIndex(
+                context.cluster(), "prefill-system", context.options().get(Knobs.PREFILL_SYSTEM)));
+    for (Parallelism.Width width : Parallelism.aggregated(context, capacity)) {
       if ((tp == 0 || width.tensorParallel() == tp)
           && (dp == 0 || width.dataParallel() == dp)
           && (moeTp == 0 || width.moeTensorParallel() == moeTp)
@@ -259,14 +265,17 @@ public final class PrefillPool {
 
   /**
    * Sizes the pool for the request rate of a decode pool of {@code decodeDevices} devices whose KV
-   * receivers are {@code receivers}, as both disaggregated strategies place it: on the decode
-   * pool's system right after it (or from the first device of another system), within the device
-   * budget; the KV transfer is priced from a worker as wide as the smallest layout.
+   * receivers are {@code receivers}, as both disaggregated strategies place it: on the prefill
+   * system right after the decode devices already there (from its first device when there are
+   * none), within the device budget and the system's devices; the KV transfer is priced from a
+   * worker as wide as the smallest layout.
    *
    * @param context the strategy context
    * @param pricer the pricer (its network)
    * @param prefillSystem the system index the prefill pool runs on
    * @param decodeDevices devices of the whole decode pool
+   * @param decodeDevicesOnPrefillSystem devices of the decode pool on the prefill system, which
+   *     come first there
    * @param receivers the decode devices that receive a request's KV
    * @param requestsPerSecond the decode pool's request rate
    * @param saturationAllowed whether a saturated fixed pool is priced by the caller (a closed loop
@@ -277,15 +286,19 @@ public final class PrefillPool {
       StepPricer pricer,
       int prefillSystem,
       int decodeDevices,
+      int decodeDevicesOnPrefillSystem,
       DeviceGroup receivers,
       double requestsPerSecond,
       boolean saturationAllowed) {
-    boolean shared = prefillSystem == receivers.systemIndex();
     int systemDevices = context.cluster().systems().get(prefillSystem).deviceCount();
-    int budgetLeft = context.deviceBudget() - decodeDevices;
-    int left = shared ? budgetLeft : Math.min(systemDevices, budgetLeft);
+    int left =
+        Math.max(
+            0,
+            Math.min(
+                context.deviceBudget() - decodeDevices,
+                systemDevices - decodeDevicesOnPrefillSystem));
     int width = options.get(0).devices();
-    int first = Math.max(0, Math.min(shared ? decodeDevices : 0, systemDevices - width));
+    int first = Math.max(0, Math.min(decodeDevicesOnPrefillSystem, systemDevices - width));
     double kvSeconds =
         kvTransferSeconds(context, pricer, new DeviceGroup(prefillSystem, first, width), receivers);
     Choice choice =

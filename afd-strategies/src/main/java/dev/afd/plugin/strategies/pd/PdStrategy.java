@@ -35,7 +35,8 @@ import java.util.function.Consumer;
  * Prefill/decode disaggregation. A candidate fixes the decode pool (layout, batch per rank,
  * workers); the prefill pool is then sized for the decode pool's request rate by {@link
  * PrefillPool}. Decode workers occupy the first devices, the prefill pool the next ones (or its own
- * system), so the KV transfer crosses whatever tier joins them.
+ * system), so the KV transfer crosses whatever tier joins them. Each pool fits in its system's
+ * devices ({@link Roles#capacity}); on a shared system decode leaves at least one for prefill.
  */
 final class PdStrategy implements ServingStrategy {
   private final StrategyContext context;
@@ -98,10 +99,16 @@ final class PdStrategy implements ServingStrategy {
   @Override
   public void enumerate(Consumer<Candidate> sink) {
     int budget = context.deviceBudget();
-    for (Parallelism.Width width : Parallelism.aggregated(context, budget - 1)) {
+    int decodeSystem = decodePlacement.systemIndex();
+    // Devices the decode pool may take: within the budget and its system, leaving prefill one.
+    int decodeCapacity =
+        decodeSystem == prefillPlacement.systemIndex()
+            ? Roles.capacity(context, decodeSystem) - 1
+            : Math.min(budget - 1, Roles.capacity(context, decodeSystem));
+    for (Parallelism.Width width : Parallelism.aggregated(context, decodeCapacity)) {
       for (int batch : context.options().get(Knobs.BATCH)) {
         for (int workers : context.options().get(Knobs.DECODE_WORKERS)) {
-          if ((long) workers * width.devices() < budget) {
+          if ((long) workers * width.devices() <= decodeCapacity) {
             sink.accept(new PdCandidate(width, batch, workers));
           }
         }
@@ -190,6 +197,7 @@ final class PdStrategy implements ServingStrategy {
             pricer,
             prefillPlacement.systemIndex(),
             decodeDevices,
+            decodePlacement.systemIndex() == prefillPlacement.systemIndex() ? decodeDevices : 0,
             new DeviceGroup(decodePlacement.systemIndex(), 0, width.devices()),
             requestsPerSecond,
             closedLoop);

@@ -2,7 +2,6 @@ package dev.afd.spi;
 
 import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.hardware.SystemSpec;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -12,7 +11,8 @@ import java.util.List;
  * {@code @AutoService(HardwareProvider.class)}). Implementations are public, have a public
  * no-argument constructor, do no I/O when constructed, and are stateless and thread-safe. The
  * engine calls each method once while it is being built and keeps the results. Run {@code
- * dev.afd.tck.HardwareProviderContract} against every implementation.
+ * dev.afd.tck.HardwareProviderContract} against every implementation. Measured kernel tables for
+ * the accelerators come from a {@link KernelDatabaseProvider}.
  *
  * @since 0.1
  */
@@ -35,14 +35,6 @@ public interface HardwareProvider {
 
   /** {@return systems built from this provider's accelerators; ids unique across all providers} */
   default List<SystemSpec> systems() {
-    return List.of();
-  }
-
-  /**
-   * {@return AIConfigurator-format kernel database directories this provider ships (each holding
-   * {@code systems/<system>.yaml} and {@code systems/data/...}); empty by default}
-   */
-  default List<Path> kernelDatabases() {
     return List.of();
   }
 }

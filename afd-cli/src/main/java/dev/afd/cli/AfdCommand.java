@@ -5,6 +5,8 @@ import dev.afd.api.AfdPluginException;
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.KernelCostModels;
+import dev.afd.engine.cost.KernelDatabases;
+import dev.afd.engine.cost.MeasuredKernelCostModel;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -75,22 +77,72 @@ public final class AfdCommand {
       scope = ScopeType.INHERIT,
       paramLabel = "DIR",
       description =
-          "Measured kernel tables (AIConfigurator's 'systems' directory); operators they do not"
-              + " cover, and accelerators without tables, use the roofline.")
+          "More measured kernel tables (AIConfigurator's 'systems' layout) that add to, and per"
+              + " system and backend override, the shipped tables.")
   Path kernelDatabase;
+
+  @Option(
+      names = "--backend",
+      scope = ScopeType.INHERIT,
+      paramLabel = "ID",
+      description =
+          "Serving backend whose measured kernel tables price operators: trtllm (default), vllm"
+              + " or sglang. A kernel family the backend has no table for uses the roofline.")
+  String backend;
+
+  @Option(
+      names = "--roofline",
+      scope = ScopeType.INHERIT,
+      description = "Price every operator with the roofline instead of the measured kernel tables.")
+  boolean roofline;
 
   private AfdEngine engine;
 
   private KernelCostModel kernelCostModel;
 
+  /** {@return the serving backend whose kernel tables are used} */
+  String backend() {
+    return backend == null
+        ? MeasuredKernelCostModel.DEFAULT_BACKEND
+        : KernelDatabases.checkBackend("--backend", backend);
+  }
+
   /**
-   * {@return the kernel cost model: measured tables with {@code --kernel-db}, else the roofline}
+   * {@return the kernel cost model: the shipped measured tables (plus {@code --kernel-db}) for
+   * {@code --backend}, roofline where they miss; the roofline alone with {@code --roofline}}
    */
   KernelCostModel kernelCostModel() {
     if (kernelCostModel == null) {
-      kernelCostModel = KernelCostModels.forOption(kernelDatabase);
+      String checkedBackend = backend();
+      if (roofline && kernelDatabase != null) {
+        throw new AfdConfigurationException(
+            "Options --roofline and --kernel-db contradict each other; give one of them");
+      }
+      kernelCostModel =
+          roofline
+              ? KernelCostModels.roofline()
+              : KernelCostModels.forEngine(engine(), kernelDatabase, checkedBackend);
     }
     return kernelCostModel;
+  }
+
+  /**
+   * {@return what prices kernels, for output headers: {@code kernel tables: trtllm} or {@code
+   * roofline}}
+   */
+  String kernelCostModelLabel() {
+    return kernelCostModel() instanceof MeasuredKernelCostModel measured
+        ? "kernel tables: " + measured.backend()
+        : "roofline";
+  }
+
+  /** Rejects a bad {@code --backend} and contradicting options before any command runs. */
+  private void checkGlobalOptions() {
+    backend();
+    if (roofline && kernelDatabase != null) {
+      throw new AfdConfigurationException(
+          "Options --roofline and --kernel-db contradict each other; give one of them");
+    }
   }
 
   /** {@return the engine, discovering plugins on first use} */
@@ -147,6 +199,17 @@ public final class AfdCommand {
           line.getErr().println("afd: " + exception.getMessage());
           line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help'.");
           return EXIT_USAGE;
+        });
+    CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
+    commandLine.setExecutionStrategy(
+        parseResult -> {
+          try {
+            root.checkGlobalOptions();
+          } catch (AfdConfigurationException exception) {
+            commandLine.getErr().println("afd: " + exception.getMessage());
+            return EXIT_USAGE;
+          }
+          return runLast.execute(parseResult);
         });
     int status = commandLine.execute(args);
     out.flush();

@@ -126,6 +126,7 @@ final class EstimateCommand implements Callable<Integer> {
     if (json) {
       out.print(Json.write(EstimateReport.json(estimate)));
     } else {
+      out.println("kernel cost model: " + root.kernelCostModelLabel());
       out.print(EstimateReport.console(estimate));
     }
     return 0;

@@ -163,9 +163,11 @@ final class ExploreCommand implements Callable<Integer> {
       print.print(StudyReport.console(result));
       print.printf(
           Locale.ROOT,
-          "Searched %d candidates in %.2f s.%n",
+          "Searched %d candidates in %.2f s; step time: %s (%s)%n",
           result.candidates(),
-          result.elapsedSeconds());
+          result.elapsedSeconds(),
+          StudyReport.fidelitySummary(result),
+          root.kernelCostModelLabel());
       if (out != null) {
         print.println("Wrote " + String.join(", ", ExploreOutputs.FILES) + " to " + out);
       }

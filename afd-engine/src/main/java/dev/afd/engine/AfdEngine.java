@@ -17,6 +17,7 @@ import dev.afd.engine.internal.ProviderLoader;
 import dev.afd.engine.internal.ProviderOrigin;
 import dev.afd.engine.model.ModelSpecFiles;
 import dev.afd.spi.HardwareProvider;
+import dev.afd.spi.KernelDatabaseProvider;
 import dev.afd.spi.ModelProvider;
 import dev.afd.spi.OptionSpec;
 import dev.afd.spi.StrategyProvider;
@@ -26,6 +27,7 @@ import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -59,7 +61,9 @@ public final class AfdEngine {
   private final Map<String, MoeModelSpec> models;
   private final ImmutableList<Path> modelFiles;
   private final Map<String, StrategyProvider> strategies;
+  private final ImmutableList<LoadedProvider<KernelDatabaseProvider>> kernelDatabaseProviders;
   private final ImmutableList<Path> kernelDatabases;
+  private final Map<String, String> kernelSystemsByAccelerator;
   private final ImmutableList<PluginInfo> plugins;
 
   private AfdEngine(Discovery discovery, HardwareFileContent files, List<Path> modelFiles) {
@@ -73,7 +77,10 @@ public final class AfdEngine {
     this.models = discovery.modelsById;
     this.modelFiles = ImmutableList.copyOf(modelFiles);
     this.strategies = discovery.strategiesById;
+    this.kernelDatabaseProviders = ImmutableList.copyOf(discovery.kernelData);
     this.kernelDatabases = ImmutableList.copyOf(discovery.kernelDatabases);
+    this.kernelSystemsByAccelerator =
+        Collections.unmodifiableMap(new TreeMap<>(discovery.kernelSystemsByAccelerator));
     this.plugins = ImmutableList.copyOf(discovery.plugins);
     LOGGER.log(System.Logger.Level.DEBUG, () -> "Discovered plugins: " + plugins);
   }
@@ -128,9 +135,25 @@ public final class AfdEngine {
     return List.copyOf(strategies.values());
   }
 
-  /** {@return kernel database directories contributed by hardware providers} */
+  /**
+   * {@return the kernel database roots of every {@link KernelDatabaseProvider}, by provider id,
+   * each provider's roots in its order}
+   */
   public List<Path> kernelDatabases() {
     return kernelDatabases;
+  }
+
+  /**
+   * {@return accelerator id to kernel database system, merged over every {@link
+   * KernelDatabaseProvider}, sorted by accelerator id}
+   */
+  public Map<String, String> kernelSystemsByAccelerator() {
+    return kernelSystemsByAccelerator;
+  }
+
+  /** {@return the kernel database providers, sorted by id} */
+  public List<KernelDatabaseProvider> kernelDatabaseProviders() {
+    return kernelDatabaseProviders.stream().map(LoadedProvider::provider).toList();
   }
 
   /** {@return the accelerator with this id, if any} */
@@ -220,6 +243,7 @@ public final class AfdEngine {
     private final List<HardwareProvider> hardware = new ArrayList<>();
     private final List<ModelProvider> models = new ArrayList<>();
     private final List<StrategyProvider> strategies = new ArrayList<>();
+    private final List<KernelDatabaseProvider> kernelData = new ArrayList<>();
 
     private Builder() {}
 
@@ -283,6 +307,12 @@ public final class AfdEngine {
       return this;
     }
 
+    /** Registers a kernel database provider directly. */
+    public Builder addKernelDatabaseProvider(KernelDatabaseProvider provider) {
+      kernelData.add(requireNonNull(provider, "provider"));
+      return this;
+    }
+
     /**
      * Discovers, validates and builds.
      *
@@ -301,7 +331,7 @@ public final class AfdEngine {
         }
       }
       Discovery discovery = new Discovery();
-      discovery.run(allLoaders, hardware, models, strategies);
+      discovery.run(allLoaders, hardware, models, strategies, kernelData);
       if (!discovery.problems.isEmpty()) {
         StringBuilder message = new StringBuilder();
         message
@@ -425,14 +455,18 @@ public final class AfdEngine {
     final Map<String, SystemSpec> systemsById = new TreeMap<>();
     final Map<String, MoeModelSpec> modelsById = new TreeMap<>();
     final Map<String, StrategyProvider> strategiesById = new TreeMap<>();
+    final List<LoadedProvider<KernelDatabaseProvider>> kernelData = new ArrayList<>();
     final List<Path> kernelDatabases = new ArrayList<>();
+    final Map<String, String> kernelSystemsByAccelerator = new TreeMap<>();
     final List<PluginInfo> plugins = new ArrayList<>();
 
     void run(
         List<ClassLoader> loaders,
         List<HardwareProvider> extraHardware,
         List<ModelProvider> extraModels,
-        List<StrategyProvider> extraStrategies) {
+        List<StrategyProvider> extraStrategies,
+        List<KernelDatabaseProvider> extraKernelData) {
+      List<LoadedProvider<KernelDatabaseProvider>> foundKernelData = new ArrayList<>();
       List<LoadedProvider<HardwareProvider>> foundHardware = new ArrayList<>();
       List<LoadedProvider<ModelProvider>> foundModels = new ArrayList<>();
       List<LoadedProvider<StrategyProvider>> foundStrategies = new ArrayList<>();
@@ -454,14 +488,25 @@ public final class AfdEngine {
                 "strategy provider",
                 StrategyProvider::id,
                 problems));
+        foundKernelData.addAll(
+            ProviderLoader.load(
+                KernelDatabaseProvider.class,
+                loader,
+                "kernel database provider",
+                KernelDatabaseProvider::id,
+                problems));
       }
       addDirect(extraHardware, foundHardware, "hardware provider", HardwareProvider::id);
       addDirect(extraModels, foundModels, "model provider", ModelProvider::id);
       addDirect(extraStrategies, foundStrategies, "strategy provider", StrategyProvider::id);
+      addDirect(
+          extraKernelData, foundKernelData, "kernel database provider", KernelDatabaseProvider::id);
 
       hardware.addAll(unique(foundHardware, "hardware provider", "HardwareProviders"));
       models.addAll(unique(foundModels, "model provider", "ModelProviders"));
       strategies.addAll(unique(foundStrategies, "strategy provider", "StrategyProviders"));
+      kernelData.addAll(
+          unique(foundKernelData, "kernel database provider", "KernelDatabaseProviders"));
 
       Map<String, ProviderOrigin> acceleratorOrigins = new LinkedHashMap<>();
       Map<String, ProviderOrigin> systemOrigins = new LinkedHashMap<>();
@@ -471,14 +516,7 @@ public final class AfdEngine {
             call(loaded, "hardware provider", "accelerators", HardwareProvider::accelerators, true);
         List<SystemSpec> providedSystems =
             call(loaded, "hardware provider", "systems", HardwareProvider::systems, false);
-        List<Path> databases =
-            call(
-                loaded,
-                "hardware provider",
-                "kernelDatabases",
-                HardwareProvider::kernelDatabases,
-                false);
-        if (accelerators == null || providedSystems == null || databases == null) {
+        if (accelerators == null || providedSystems == null) {
           continue;
         }
         for (AcceleratorSpec accelerator : accelerators) {
@@ -501,7 +539,6 @@ public final class AfdEngine {
               "system",
               "HardwareProviders");
         }
-        kernelDatabases.addAll(databases);
         plugins.add(
             info(
                 "hardware",
@@ -558,7 +595,75 @@ public final class AfdEngine {
                 loaded.provider().description(),
                 count(options.size(), "option")));
       }
+      Map<String, ProviderOrigin> mappingOrigins = new LinkedHashMap<>();
+      for (LoadedProvider<KernelDatabaseProvider> loaded : kernelData) {
+        addKernelData(loaded, mappingOrigins);
+      }
       plugins.sort(Comparator.comparing(PluginInfo::kind).thenComparing(PluginInfo::id));
+    }
+
+    private void addKernelData(
+        LoadedProvider<KernelDatabaseProvider> loaded, Map<String, ProviderOrigin> origins) {
+      String kindName = "kernel database provider";
+      List<Path> roots =
+          call(loaded, kindName, "kernelDatabases", KernelDatabaseProvider::kernelDatabases, true);
+      Map<String, String> mapping;
+      try {
+        mapping = loaded.provider().systemsByAccelerator();
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(
+            describe(kindName, loaded)
+                + " failed in systemsByAccelerator(): "
+                + ProviderLoader.rootMessage(e));
+        return;
+      }
+      if (roots == null) {
+        return;
+      }
+      if (mapping == null) {
+        problems.add(describe(kindName, loaded) + " returned null from systemsByAccelerator()");
+        return;
+      }
+      for (Path root : roots) {
+        if (!Files.isDirectory(root.resolve("systems").resolve("data"))
+            && !Files.isDirectory(root.resolve("data"))) {
+          problems.add(
+              describe(kindName, loaded)
+                  + " returned kernel database '"
+                  + root
+                  + "', which has neither 'systems/data' nor 'data'");
+          return;
+        }
+      }
+      for (Map.Entry<String, String> entry : new TreeMap<>(mapping).entrySet()) {
+        if (entry.getValue() == null || entry.getValue().isBlank()) {
+          problems.add(
+              describe(kindName, loaded)
+                  + " maps accelerator '"
+                  + entry.getKey()
+                  + "' to no system in systemsByAccelerator()");
+          return;
+        }
+      }
+      for (Map.Entry<String, String> entry : new TreeMap<>(mapping).entrySet()) {
+        register(
+            kernelSystemsByAccelerator,
+            origins,
+            entry.getKey(),
+            entry.getValue(),
+            loaded.origin(),
+            "kernel database accelerator",
+            "KernelDatabaseProviders");
+      }
+      kernelDatabases.addAll(roots);
+      plugins.add(
+          info(
+              "kernel-data",
+              loaded,
+              loaded.provider().description(),
+              count(roots.size(), "kernel database")
+                  + ", "
+                  + count(mapping.size(), "accelerator")));
     }
 
     private <T> void addDirect(

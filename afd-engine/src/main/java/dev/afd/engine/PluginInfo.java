@@ -5,7 +5,7 @@ import static java.util.Objects.requireNonNull;
 /**
  * One discovered provider, for listings such as {@code afd plugins}.
  *
- * @param kind {@code "hardware"}, {@code "model"} or {@code "strategy"}
+ * @param kind {@code "hardware"}, {@code "kernel-data"}, {@code "model"} or {@code "strategy"}
  * @param id the provider id
  * @param description the provider's one-line description
  * @param providerClass the implementing class

@@ -4,16 +4,21 @@ import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.cost.KernelCostModel;
+import dev.afd.engine.AfdEngine;
 import dev.afd.engine.internal.kerneldb.KernelDatabase;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Builds the engine's kernel cost models: the roofline, or measured kernel tables from a user's
- * kernel database directory ({@code --kernel-db DIR}) with the roofline as fallback.
+ * Builds the engine's kernel cost models: the roofline, or measured kernel tables (those the {@link
+ * dev.afd.spi.KernelDatabaseProvider}s ship, plus a user's {@code --kernel-db DIR}) for one serving
+ * backend with the roofline as fallback.
  *
  * <p>Stateless; the returned models are immutable and thread-safe.
  */
@@ -32,6 +37,7 @@ public final class KernelCostModels {
    * @param kernelDatabase AIConfigurator's {@code systems} directory or the directory containing it
    * @throws AfdConfigurationException if the directory does not exist or holds no system
    */
+  @SuppressWarnings("deprecation") // This overload has no engine to ask for the mapping.
   public static MeasuredKernelCostModel forDirectory(Path kernelDatabase) {
     return forDirectory(kernelDatabase, MeasuredKernelCostModel.DEFAULT_SYSTEMS);
   }
@@ -70,6 +76,50 @@ public final class KernelCostModels {
       throw noSystem(kernelDatabase, null);
     }
     return database;
+  }
+
+  /**
+   * Stacks the discovered kernel databases and an optional user directory, which overrides them per
+   * system and backend.
+   *
+   * @param engine the engine whose {@link AfdEngine#kernelDatabases()} and {@link
+   *     AfdEngine#kernelSystemsByAccelerator()} are used; when no provider maps any accelerator and
+   *     a user directory is given, AIConfigurator's systems are mapped to the catalog's NVIDIA
+   *     accelerators as before
+   * @param userDatabase a {@code --kernel-db} directory, or null
+   * @return empty when there is no database at all
+   * @throws AfdConfigurationException if the user directory does not exist or holds no system
+   */
+  @SuppressWarnings("deprecation") // DEFAULT_SYSTEMS keeps --kernel-db working without providers.
+  public static Optional<KernelDatabases> databases(AfdEngine engine, @Nullable Path userDatabase) {
+    requireNonNull(engine, "engine");
+    List<KernelDatabase> opened = new ArrayList<>();
+    for (Path root : engine.kernelDatabases()) {
+      opened.add(openDatabase(root));
+    }
+    Map<String, String> mapping = engine.kernelSystemsByAccelerator();
+    if (userDatabase != null) {
+      opened.add(openDatabase(userDatabase));
+      if (mapping.isEmpty()) {
+        mapping = MeasuredKernelCostModel.DEFAULT_SYSTEMS;
+      }
+    }
+    return opened.isEmpty()
+        ? Optional.empty()
+        : Optional.of(KernelDatabases.of(opened, mapping, roofline()));
+  }
+
+  /**
+   * {@return the default kernel cost model: measured tables for {@code backend} over the discovered
+   * databases and {@code userDatabase}, or the roofline when there is no database}
+   *
+   * @throws AfdConfigurationException if the user directory does not exist or holds no system
+   */
+  public static KernelCostModel forEngine(
+      AfdEngine engine, @Nullable Path userDatabase, String backend) {
+    requireNonNull(backend, "backend");
+    Optional<KernelDatabases> databases = databases(engine, userDatabase);
+    return databases.isPresent() ? databases.get().model(backend) : roofline();
   }
 
   /** {@return the model for an optional {@code --kernel-db} value: measured if given} */

@@ -18,8 +18,10 @@ import dev.afd.engine.internal.kerneldb.FamilyLookup;
 import dev.afd.engine.internal.kerneldb.KernelDatabase;
 import dev.afd.engine.internal.kerneldb.KernelFamilies;
 import dev.afd.engine.internal.kerneldb.KernelFamily;
+import dev.afd.engine.internal.kerneldb.KernelSystem;
 import dev.afd.engine.internal.kerneldb.Prediction;
 import dev.afd.engine.internal.kerneldb.SystemLookups;
+import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -33,8 +35,13 @@ import org.jspecify.annotations.Nullable;
  * Prices operators from measured kernel tables (an AIConfigurator-format kernel database), with the
  * roofline where no table covers the operator.
  *
- * <p>Each accelerator id maps to one database system ({@link #DEFAULT_SYSTEMS}). An operator is
- * mapped onto its table's keys (see {@code docs/accuracy.md}, "Kernel cost model"):
+ * <p>A model prices for one serving backend ({@link #backend()}: {@code trtllm}, {@code vllm} or
+ * {@code sglang}) and reads only that backend's tables, the newest version of each; a family the
+ * backend lacks falls back to the roofline, never to another backend's table. Several databases may
+ * be stacked: for each system, the last database that has tables of the backend supplies all of
+ * them. Each accelerator id maps to one database system ({@link #systemsByAccelerator()}, from the
+ * {@link dev.afd.spi.KernelDatabaseProvider}s). An operator is mapped onto its table's keys (see
+ * {@code docs/accuracy.md}, "Kernel cost model"):
  *
  * <ul>
  *   <li>{@link GemmOperator} with {@code batch = 1}: {@code gemm} with {@code gemm_dtype} from the
@@ -68,7 +75,14 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
   /** The id of this model. */
   public static final String ID = "measured";
 
-  /** Accelerator ids of the hardware catalog mapped to the systems of AIConfigurator's database. */
+  /**
+   * Accelerator ids of the hardware catalog mapped to the systems of AIConfigurator's database.
+   *
+   * @deprecated the mapping now comes from {@link dev.afd.spi.KernelDatabaseProvider}s (see {@link
+   *     dev.afd.engine.AfdEngine#kernelSystemsByAccelerator()}); kept for {@link
+   *     KernelCostModels#forDirectory(java.nio.file.Path)}, which has no engine
+   */
+  @Deprecated
   public static final Map<String, String> DEFAULT_SYSTEMS =
       Collections.unmodifiableMap(
           new TreeMap<>(
@@ -87,24 +101,36 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
   private static final int MLA_QUERY_KEY_WIDTH = 192;
   private static final int MLA_LATENT_WIDTH = 576;
 
-  private final KernelDatabase database;
+  /** The serving backend a model prices for unless told otherwise. */
+  public static final String DEFAULT_BACKEND = "trtllm";
+
+  private final List<KernelDatabase> databases;
+  private final String backend;
   private final Map<String, String> systemsByAccelerator;
   private final RooflineCostModel fallback;
   private final Map<String, SystemLookups> lookups;
   private final ConcurrentHashMap<MemoKey, OperatorTime> memo = new ConcurrentHashMap<>();
 
   private MeasuredKernelCostModel(
-      KernelDatabase database,
+      List<KernelDatabase> databases,
+      String backend,
       Map<String, String> systemsByAccelerator,
       RooflineCostModel fallback) {
-    this.database = database;
+    this.databases = List.copyOf(databases);
+    this.backend = backend;
     this.systemsByAccelerator = Collections.unmodifiableMap(new TreeMap<>(systemsByAccelerator));
     this.fallback = fallback;
-    Map<String, SystemLookups> bySystem = new LinkedHashMap<>();
-    for (String system : database.systemNames()) {
-      bySystem.put(system, new SystemLookups(database.system(system)));
+    // Later databases override earlier ones per system and backend; nothing is read here.
+    Map<String, SystemLookups> bySystem = new TreeMap<>();
+    for (KernelDatabase database : this.databases) {
+      for (String system : database.systemNames()) {
+        KernelSystem tables = database.system(system);
+        if (SystemLookups.hasBackend(tables, backend)) {
+          bySystem.put(system, new SystemLookups(tables, backend));
+        }
+      }
     }
-    this.lookups = Collections.unmodifiableMap(bySystem);
+    this.lookups = Collections.unmodifiableMap(new LinkedHashMap<>(bySystem));
   }
 
   /**
@@ -120,9 +146,33 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
       Map<String, String> systemsByAccelerator,
       RooflineCostModel fallback) {
     requireNonNull(database, "database");
+    return create(List.of(database), DEFAULT_BACKEND, systemsByAccelerator, fallback);
+  }
+
+  /**
+   * Creates a model for one serving backend over stacked databases.
+   *
+   * @param databases the databases, lowest priority first: for each system, the last database with
+   *     tables of {@code backend} supplies all of them
+   * @param backend the serving backend whose tables are used, for example {@code trtllm}; NCCL
+   *     tables are shared by every backend
+   * @param systemsByAccelerator accelerator id to database system; accelerators not listed, or
+   *     whose system has no table of the backend, are priced by {@code fallback}
+   * @param fallback the roofline for operators and accelerators without tables
+   */
+  public static MeasuredKernelCostModel create(
+      List<KernelDatabase> databases,
+      String backend,
+      Map<String, String> systemsByAccelerator,
+      RooflineCostModel fallback) {
+    requireNonNull(databases, "databases");
+    requireNonNull(backend, "backend");
     requireNonNull(systemsByAccelerator, "systemsByAccelerator");
     requireNonNull(fallback, "fallback");
-    return new MeasuredKernelCostModel(database, systemsByAccelerator, fallback);
+    if (databases.isEmpty()) {
+      throw new IllegalArgumentException("databases is empty; give at least one kernel database");
+    }
+    return new MeasuredKernelCostModel(databases, backend, systemsByAccelerator, fallback);
   }
 
   @Override
@@ -130,9 +180,19 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
     return ID;
   }
 
-  /** {@return the database} */
+  /** {@return the database with the highest priority (the last one)} */
   public KernelDatabase database() {
-    return database;
+    return databases.get(databases.size() - 1);
+  }
+
+  /** {@return the stacked databases, lowest priority first} */
+  public List<KernelDatabase> databases() {
+    return databases;
+  }
+
+  /** {@return the serving backend whose tables this model reads, for example {@code trtllm}} */
+  public String backend() {
+    return backend;
   }
 
   /** {@return the accelerator id to system mapping, sorted by accelerator id} */
@@ -490,8 +550,11 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
 
   @Override
   public String toString() {
+    List<Path> directories = databases.stream().map(KernelDatabase::systemsDirectory).toList();
     return "MeasuredKernelCostModel["
-        + database.systemsDirectory()
+        + directories
+        + ", "
+        + backend
         + ", "
         + systemsByAccelerator
         + "]";

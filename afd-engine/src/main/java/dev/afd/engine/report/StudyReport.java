@@ -1,11 +1,13 @@
 package dev.afd.engine.report;
 
+import dev.afd.api.cost.Fidelity;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.ScenarioResult;
 import dev.afd.engine.explore.StrategyOutcome;
 import dev.afd.engine.explore.StudyResult;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +92,56 @@ public final class StudyReport {
     }
     fields.put("frontier", frontier);
     return fields;
+  }
+
+  /**
+   * {@return the fidelity mix of the results the console table shows (each strategy's best
+   * tokens/s/GPU under the SLO, in every scenario), the unweighted mean of their {@link
+   * ServingResult#fidelityMix()}s; every fidelity present, in enum order; empty when none is shown}
+   */
+  public static Map<Fidelity, Double> shownFidelityMix(StudyResult study) {
+    Map<Fidelity, Double> sums = new EnumMap<>(Fidelity.class);
+    int shown = 0;
+    for (ScenarioResult result : study.scenarios()) {
+      for (StrategyOutcome outcome : result.outcomes()) {
+        Optional<ServingResult> best = outcome.bestPerDevice();
+        if (best.isPresent() && !best.get().fidelityMix().isEmpty()) {
+          shown++;
+          best.get()
+              .fidelityMix()
+              .forEach((fidelity, share) -> sums.merge(fidelity, share, Double::sum));
+        }
+      }
+    }
+    Map<Fidelity, Double> mix = new EnumMap<>(Fidelity.class);
+    if (shown == 0) {
+      return mix;
+    }
+    for (Fidelity fidelity : Fidelity.values()) {
+      mix.put(fidelity, sums.getOrDefault(fidelity, 0.0) / shown);
+    }
+    return mix;
+  }
+
+  /**
+   * {@return {@link #shownFidelityMix} as text, for example {@code 87 % measured, 9 % interpolated,
+   * 0 % extrapolated, 4 % roofline}, or {@code no result shown}}
+   */
+  public static String fidelitySummary(StudyResult study) {
+    Map<Fidelity, Double> mix = shownFidelityMix(study);
+    if (mix.isEmpty()) {
+      return "no result shown";
+    }
+    List<String> parts = new ArrayList<>();
+    mix.forEach(
+        (fidelity, share) ->
+            parts.add(
+                String.format(
+                    Locale.ROOT,
+                    "%.0f %% %s",
+                    share * 100,
+                    fidelity.name().toLowerCase(Locale.ROOT))));
+    return String.join(", ", parts);
   }
 
   /** {@return the console report} */

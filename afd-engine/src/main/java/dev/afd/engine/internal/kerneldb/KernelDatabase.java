@@ -23,6 +23,7 @@ import java.util.stream.Stream;
  */
 public final class KernelDatabase {
   private static final String TABLE_SUFFIX = "_perf.parquet";
+  private static final String REUSE_FILE = "reuse.yaml";
 
   private final Path systemsDirectory;
   private final Map<String, KernelSystem> systems;
@@ -77,17 +78,38 @@ public final class KernelDatabase {
     for (Path family : sortedChildren(systemDirectory)) {
       for (Path backend : sortedChildren(family)) {
         for (Path version : sortedChildren(backend)) {
+          List<String> present = new ArrayList<>();
           for (Path file : sortedChildren(version)) {
             String fileName = file.getFileName().toString();
             if (fileName.endsWith(TABLE_SUFFIX) && Files.isRegularFile(file)) {
+              String name = fileName.substring(0, fileName.length() - TABLE_SUFFIX.length());
+              present.add(name);
               ids.add(
                   new KernelTableId(
                       system,
                       family.getFileName().toString(),
                       backend.getFileName().toString(),
                       version.getFileName().toString(),
-                      fileName.substring(0, fileName.length() - TABLE_SUFFIX.length()),
+                      name,
                       file));
+            }
+          }
+          Path reuse = version.resolve(REUSE_FILE);
+          if (Files.isRegularFile(reuse)) {
+            for (Map.Entry<String, String> borrowed : readReuse(reuse).entrySet()) {
+              String name = tableName(borrowed.getKey());
+              Path file = backend.resolve(borrowed.getValue()).resolve(name + TABLE_SUFFIX);
+              // A table of the version's own wins over a borrowed one; a missing donor is skipped.
+              if (!present.contains(name) && Files.isRegularFile(file)) {
+                ids.add(
+                    new KernelTableId(
+                        system,
+                        family.getFileName().toString(),
+                        backend.getFileName().toString(),
+                        version.getFileName().toString(),
+                        name,
+                        file));
+              }
             }
           }
         }
@@ -95,6 +117,56 @@ public final class KernelDatabase {
     }
     Collections.sort(ids);
     return ids;
+  }
+
+  private static String tableName(String reuseEntry) {
+    String name = reuseEntry;
+    if (name.endsWith(".parquet")) {
+      name = name.substring(0, name.length() - ".parquet".length());
+    }
+    if (name.endsWith("_perf")) {
+      name = name.substring(0, name.length() - "_perf".length());
+    }
+    return name;
+  }
+
+  /**
+   * Reads a {@code reuse.yaml}: a list of {@code - table: <name>_perf} entries, each with a {@code
+   * from_version: <version>} naming the version directory of the same backend whose table is
+   * reused. Returns table to version in file order; other keys are ignored.
+   */
+  static Map<String, String> readReuse(Path file) {
+    List<String> lines;
+    try {
+      lines = Files.readAllLines(file);
+    } catch (IOException exception) {
+      throw new UncheckedIOException("Cannot read '" + file + "'", exception);
+    }
+    Map<String, String> versions = new LinkedHashMap<>();
+    String table = null;
+    for (String line : lines) {
+      String text = line.strip();
+      if (text.startsWith("- ")) {
+        table = null;
+        text = text.substring(2).strip();
+      }
+      if (text.startsWith("table:")) {
+        table = unquote(text.substring("table:".length()));
+      } else if (text.startsWith("from_version:") && table != null) {
+        versions.put(table, unquote(text.substring("from_version:".length())));
+      }
+    }
+    return versions;
+  }
+
+  private static String unquote(String value) {
+    String text = value.strip();
+    if (text.length() >= 2
+        && (text.charAt(0) == '\'' || text.charAt(0) == '"')
+        && text.charAt(text.length() - 1) == text.charAt(0)) {
+      return text.substring(1, text.length() - 1);
+    }
+    return text;
   }
 
   private static List<Path> sortedChildren(Path directory) {

@@ -225,7 +225,10 @@ public final class KernelTable {
       addName(column);
       String[] copy = values.clone();
       for (int row = 0; row < copy.length; row++) {
-        requireNonNull(copy[row], "values[" + row + "]");
+        if (copy[row] == null) {
+          // Not requireNonNull with a built message: that would format a string for every row.
+          throw new NullPointerException("values[" + row + "]");
+        }
       }
       textColumns.put(column, copy);
       return this;

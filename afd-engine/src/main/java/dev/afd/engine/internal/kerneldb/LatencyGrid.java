@@ -168,15 +168,27 @@ public final class LatencyGrid {
     List<List<Integer>> groupRows = new ArrayList<>();
     int[] rowGroups = new int[rowCount];
     String[] categories = new String[categoryValues.length];
+    // Rows are grouped by their category codes (one small int per column) rather than by a joined
+    // string per row; the joined key is built once per group.
+    int[][] codes = new int[categoryValues.length][];
+    for (int index = 0; index < codes.length; index++) {
+      codes[index] = categoryCodes(categoryValues[index]);
+    }
+    Map<CodeKey, Integer> groupsByCodes = new HashMap<>();
     for (int row = 0; row < rowCount; row++) {
-      for (int index = 0; index < categories.length; index++) {
-        categories[index] = categoryValues[index][row];
+      int[] rowCodes = new int[codes.length];
+      for (int index = 0; index < codes.length; index++) {
+        rowCodes[index] = codes[index][row];
       }
-      String key = String.join(GROUP_SEPARATOR, categories);
-      Integer group = groupIndexes.get(key);
+      CodeKey codeKey = new CodeKey(rowCodes);
+      Integer group = groupsByCodes.get(codeKey);
       if (group == null) {
+        for (int index = 0; index < categories.length; index++) {
+          categories[index] = categoryValues[index][row];
+        }
         group = groupCategories.size();
-        groupIndexes.put(key, group);
+        groupsByCodes.put(codeKey, group);
+        groupIndexes.put(String.join(GROUP_SEPARATOR, categories), group);
         groupCategories.add(categories.clone());
         groupRows.add(new ArrayList<>());
       }
@@ -217,8 +229,10 @@ public final class LatencyGrid {
     double[] medianErrors = new double[axisCount];
     double[] neighbour = new double[axisCount];
     boolean logarithmicValues = layout.valueSpace() == ValueSpace.LOG_LATENCY;
+    // One primitive buffer: boxing and sorting Doubles dominated building large tables.
+    double[] errors = new double[rowGroups.length];
     for (int axis = 0; axis < axisCount; axis++) {
-      List<Double> errors = new ArrayList<>();
+      int errorCount = 0;
       for (int row = 0; row < rowGroups.length; row++) {
         double[] coordinates = rowCoordinates[row];
         Node node = groupRoots[rowGroups[row]];
@@ -245,14 +259,15 @@ public final class LatencyGrid {
             logarithmicValues
                 ? Math.exp(Math.log(lowerSeconds) + weight * Math.log(upperSeconds / lowerSeconds))
                 : lowerSeconds + weight * (upperSeconds - lowerSeconds);
-        errors.add(Math.abs(estimate - latencySeconds[row]) / latencySeconds[row]);
+        errors[errorCount++] = Math.abs(estimate - latencySeconds[row]) / latencySeconds[row];
       }
-      if (errors.isEmpty()) {
+      if (errorCount == 0) {
         medianErrors[axis] = UNMEASURABLE_AXIS_ERROR;
         continue;
       }
-      errors.sort(null);
-      double medianError = errors.get(errors.size() / 2);
+      // Arrays.sort(double[]) orders as Double.compareTo does, so the median is unchanged.
+      Arrays.sort(errors, 0, errorCount);
+      double medianError = errors[errorCount / 2];
       // The floor keeps one perfectly smooth axis from silencing all others.
       double floor = 1e-3;
       medianErrors[axis] = Math.max(medianError, floor);
@@ -349,10 +364,45 @@ public final class LatencyGrid {
     return new Node(keyArray, children, new int[0][]);
   }
 
+  /** {@return per row, a code that is equal exactly where the values are equal} */
+  private static int[] categoryCodes(String[] values) {
+    Map<String, Integer> codes = new HashMap<>();
+    int[] result = new int[values.length];
+    for (int row = 0; row < values.length; row++) {
+      Integer code = codes.get(values[row]);
+      if (code == null) {
+        code = codes.size();
+        codes.put(values[row], code);
+      }
+      result[row] = code;
+    }
+    return result;
+  }
+
+  /** The category codes of one row, compared by content. */
+  private record CodeKey(int[] codes) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof CodeKey key && Arrays.equals(codes, key.codes);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(codes);
+    }
+
+    @Override
+    public String toString() {
+      return Arrays.toString(codes);
+    }
+  }
+
   private static String[] formatNumbers(double[] values) {
     String[] text = new String[values.length];
+    // Category columns hold few distinct values: format each once.
+    Map<Double, String> formatted = new HashMap<>();
     for (int row = 0; row < values.length; row++) {
-      text[row] = formatCategory(values[row]);
+      text[row] = formatted.computeIfAbsent(values[row], LatencyGrid::formatCategory);
     }
     return text;
   }

@@ -3,27 +3,65 @@ package dev.afd.engine.internal.kerneldb;
 import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.AfdConfigurationException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The family lookups of one system, built on first use.
+ * The family lookups of one system for one serving backend, built on first use.
  *
- * <p>A family whose table the system lacks resolves to empty, and callers fall back to the
- * roofline. A table that cannot be read fails with an {@link AfdConfigurationException} naming the
- * file, since the database is user input. Thread-safe: each family is loaded once.
+ * <p>Only tables measured with that backend are used (plus the backend-independent {@link
+ * #NCCL_BACKEND} tables), never another backend's; where the backend has several versions of a
+ * table the newest ({@link BackendVersions}) is used. A family whose table the backend lacks
+ * resolves to empty, and callers fall back to the roofline. A table that cannot be read fails with
+ * an {@link AfdConfigurationException} naming the file, since the database is user input.
+ * Thread-safe: each family is loaded once.
  */
 public final class SystemLookups {
+  /** The backend directory of NCCL's collective tables, which every serving backend shares. */
+  public static final String NCCL_BACKEND = "nccl";
+
   private final KernelSystem system;
+  private final String backend;
   private final ConcurrentHashMap<String, Optional<FamilyLookup>> families =
       new ConcurrentHashMap<>();
 
-  /** Creates lookups over {@code system}; reads nothing yet. */
-  public SystemLookups(KernelSystem system) {
+  /** Creates lookups over {@code system}'s tables of {@code backend}; reads nothing yet. */
+  public SystemLookups(KernelSystem system, String backend) {
     this.system = requireNonNull(system, "system");
+    this.backend = requireNonNull(backend, "backend");
+  }
+
+  /** {@return the serving backend whose tables are used, for example {@code trtllm}} */
+  public String backend() {
+    return backend;
+  }
+
+  /**
+   * {@return the table called {@code tableName} that {@code backend} uses on {@code system}: that
+   * backend's or NCCL's, newest version; empty if there is none}
+   */
+  public static Optional<KernelTableId> select(
+      KernelSystem system, String backend, String tableName) {
+    KernelTableId newest = null;
+    for (KernelTableId id : system.tableIds()) {
+      if (id.name().equals(tableName)
+          && (id.backend().equals(backend) || id.backend().equals(NCCL_BACKEND))
+          && (newest == null || BackendVersions.compare(id.version(), newest.version()) > 0)) {
+        newest = id;
+      }
+    }
+    return Optional.ofNullable(newest);
+  }
+
+  /** {@return whether {@code system} has any table measured with {@code backend}} */
+  public static boolean hasBackend(KernelSystem system, String backend) {
+    for (KernelTableId id : system.tableIds()) {
+      if (id.backend().equals(backend)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** {@return the system} */
@@ -47,17 +85,11 @@ public final class SystemLookups {
   }
 
   private Optional<FamilyLookup> load(KernelFamily family) {
-    List<KernelTableId> matches = new ArrayList<>();
-    for (KernelTableId id : system.tableIds()) {
-      if (id.name().equals(family.tableName())) {
-        matches.add(id);
-      }
-    }
-    if (matches.isEmpty()) {
+    Optional<KernelTableId> selected = select(system, backend, family.tableName());
+    if (selected.isEmpty()) {
       return Optional.empty();
     }
-    // Several backends or versions: the last in sorted order (the newest version) wins.
-    KernelTableId id = matches.get(matches.size() - 1);
+    KernelTableId id = selected.get();
     try {
       KernelTable table = system.table(id);
       LatencyGrid grid = table.grid(family.layout());
@@ -81,6 +113,6 @@ public final class SystemLookups {
 
   @Override
   public String toString() {
-    return "SystemLookups[" + system.name() + "]";
+    return "SystemLookups[" + system.name() + ", " + backend + "]";
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.Locale;
@@ -55,7 +56,7 @@ public record SystemSpecification(
   static SystemSpecification read(Path file) {
     JsonNode root;
     try {
-      root = new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+      root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
     } catch (IOException exception) {
       throw new UncheckedIOException(
           "Cannot read system file '" + file + "': " + exception.getMessage(), exception);

@@ -78,11 +78,13 @@ class ExploreClusterTest {
 
     assertThat(result.err()).isEmpty();
     assertThat(result.status()).isZero();
-    assertThat(result.outLines().get(0))
+    // The first line names the kernel cost model; the estimate follows.
+    assertThat(result.outLines().get(0)).startsWith("kernel cost model: ");
+    assertThat(result.outLines().get(1))
         .isEqualTo(
             "qwen3-30b-a3b on h200-attention-b200-ffn: 8 × nvidia-h200-sxm (h200-nvl8) + 8 ×"
                 + " nvidia-b200 (b200-nvl8), workload chat, strategy agg: feasible");
-    assertThat(result.outLines().get(1))
+    assertThat(result.outLines().get(2))
         .isEqualTo(
             "config: system=b200-nvl8 tp=1 dp=8 moe-tp=1 ep=8 batch=32 chunk=512 replicas=1");
   }

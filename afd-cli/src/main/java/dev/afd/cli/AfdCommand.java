@@ -7,6 +7,8 @@ import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.KernelCostModels;
 import dev.afd.engine.cost.KernelDatabases;
 import dev.afd.engine.cost.MeasuredKernelCostModel;
+import dev.afd.engine.recipe.Backend;
+import dev.afd.engine.recipe.ServingRecipe;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,8 +88,9 @@ public final class AfdCommand {
       scope = ScopeType.INHERIT,
       paramLabel = "ID",
       description =
-          "Serving backend whose measured kernel tables price operators: trtllm (default), vllm"
-              + " or sglang. A kernel family the backend has no table for uses the roofline.")
+          "Serving backend: its recipe (weight, KV-cache and attention formats, attention"
+              + " layouts) and its measured kernel tables: trtllm (default), vllm or sglang. A"
+              + " kernel family the backend has no table for uses the roofline.")
   String backend;
 
   @Option(
@@ -105,6 +108,15 @@ public final class AfdCommand {
     return backend == null
         ? MeasuredKernelCostModel.DEFAULT_BACKEND
         : KernelDatabases.checkBackend("--backend", backend);
+  }
+
+  /**
+   * {@return the serving recipe of {@code --backend}: the formats (block-scaled FP8, KV-cache
+   * format) and attention layouts the backend runs; applied with the roofline too, since it says
+   * what runs, not how it is priced}
+   */
+  ServingRecipe servingRecipe() {
+    return ServingRecipe.of(Backend.of(backend()));
   }
 
   /**

@@ -115,6 +115,7 @@ final class EstimateCommand implements Callable<Integer> {
         Explorer.builder()
             .engine(engine)
             .kernelCostModel(costModel)
+            .recipe(root.servingRecipe())
             .networkModels(common.networkModels())
             .threads(1)
             .build();

@@ -123,6 +123,7 @@ final class ExploreCommand implements Callable<Integer> {
         Explorer.builder()
             .engine(engine)
             .kernelCostModel(root.kernelCostModel())
+            .recipe(root.servingRecipe())
             .networkModels(common.networkModels())
             .cancelled(cancelled)
             .progress(progress::advance);

@@ -66,7 +66,11 @@ public final class Estimator {
     ServingResult result = strategy.evaluate(candidate);
     List<OperatorRow> rows =
         OperatorBreakdown.of(
-            scenario.model(), scenario.cluster(), costModel, network, strategy.describe(candidate));
+            explorer.servedModel(scenario),
+            scenario.cluster(),
+            costModel,
+            network,
+            strategy.describe(candidate));
     return new Estimate(scenario, result, rows);
   }
 

@@ -69,9 +69,8 @@ public final class Explorer {
   public ServingStrategy strategy(Scenario scenario, StrategyRun run) {
     StrategyProvider provider = engine.strategy(run.strategyId());
     Map<String, String> raw = run.options();
-    MoeModelSpec model = scenario.model();
+    MoeModelSpec model = servedModel(scenario);
     if (recipe != null) {
-      model = recipe.apply(model, null, null, scenario.cluster().primary().accelerator());
       raw = recipeDefaults(provider, raw);
     }
     StrategyOptions options = StrategyOptions.parse(run.strategyId(), provider.options(), raw);
@@ -87,6 +86,16 @@ public final class Explorer {
             .options(options)
             .build();
     return provider.create(context);
+  }
+
+  /**
+   * {@return the scenario's model in the formats the recipe serves it in (the catalog model when
+   * there is no recipe)}
+   */
+  public MoeModelSpec servedModel(Scenario scenario) {
+    return recipe == null
+        ? scenario.model()
+        : recipe.apply(scenario.model(), null, null, scenario.cluster().primary().accelerator());
   }
 
   /** {@return the run's options plus the recipe's layout rule where the strategy declares it} */

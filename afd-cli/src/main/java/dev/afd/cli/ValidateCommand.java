@@ -1,5 +1,6 @@
 package dev.afd.cli;
 
+import dev.afd.api.AfdConfigurationException;
 import dev.afd.engine.report.OutputDirectory;
 import dev.afd.engine.validate.Validation;
 import dev.afd.engine.validate.ValidationAssumptions;
@@ -22,7 +23,9 @@ import picocli.CommandLine.Spec;
     name = "validate",
     description =
         "Compare afd's TTFT and TPOT predictions with measured serving runs (an"
-            + " AIConfigurator-format silicon CSV): MAPE, median and p90 error per partition.")
+            + " AIConfigurator-format silicon CSV): MAPE, median, p90 and bias per partition. Each"
+            + " row is served in its backend's recipe and priced from its backend's measured"
+            + " tables (then with the roofline alone, for comparison).")
 final class ValidateCommand implements Callable<Integer> {
   @ParentCommand AfdCommand root;
 
@@ -49,7 +52,9 @@ final class ValidateCommand implements Callable<Integer> {
       paramLabel = "KEY=VALUE",
       description =
           "State what the rows do not, for every row (repeatable): mtp (draft tokens of DeepSeek"
-              + " MTP, default 1), mtp-acceptance (first draft, default 0.85),"
+              + " MTP, 0 to 5 or 'recipe' for the row backend's depth, default 1), mtp-acceptance"
+              + " (comma-separated acceptance per draft, default the TensorRT-LLM DeepSeek-R1"
+              + " figures),"
               + " tokens-per-iteration (default 8192), requests-per-client (default 10),"
               + " max-inferred-decode-batch (disagg rows without worker counts: most sequences"
               + " per attention rank, default none).")
@@ -58,11 +63,15 @@ final class ValidateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ValidationAssumptions assumed = ValidationAssumptions.parse(assume);
+    if (root.roofline && root.kernelDatabase != null) {
+      throw new AfdConfigurationException(
+          "Options --roofline and --kernel-db contradict each other; give one of them");
+    }
     // Opened before the run, so an unwritable --out fails at once and nothing partial is left.
     OutputDirectory directory = out == null ? null : OutputDirectory.open(out);
     List<ValidationOutput.Run> runs;
     try (directory) {
-      runs = Validation.run(root.engine(), silicon, root.kernelDatabase, assumed);
+      runs = Validation.run(root.engine(), silicon, root.kernelDatabase, !root.roofline, assumed);
       if (directory != null) {
         ValidationOutput.write(directory, runs, silicon.getFileName().toString());
         directory.commit();

@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -41,9 +42,25 @@ class ValidateCommandTest {
                 .get("model 'moonshotai/Kimi-K2.5' is not in the catalog")
                 .asInt())
         .isEqualTo(1);
-    assertThat(out.resolve("validation.csv")).exists();
-    assertThat(Files.readAllLines(out.resolve("validation.csv"))).hasSize(4);
+    // Measured by default (the shipped tables), then the roofline: a header and 3 rows each.
+    List<String> lines = Files.readAllLines(out.resolve("validation.csv"));
+    assertThat(lines).hasSize(7);
+    assertThat(lines.subList(1, 4)).allMatch(line -> line.startsWith("measured,"));
+    assertThat(lines.subList(4, 7)).allMatch(line -> line.startsWith("roofline,"));
     assertThat(Files.readString(out.resolve("validation.html"))).contains("<svg").contains("TTFT");
+  }
+
+  @Test
+  void rooflineFlagLeavesOnlyTheRooflineRun(@TempDir Path directory) throws Exception {
+    Path csv = directory.resolve("sample.csv");
+    Files.writeString(csv, SiliconCsvFixtures.sample());
+    Path out = directory.resolve("out");
+    Result result =
+        run("--roofline", "validate", "--silicon", csv.toString(), "--out", out.toString());
+    assertThat(result.status()).isZero();
+    List<String> lines = Files.readAllLines(out.resolve("validation.csv"));
+    assertThat(lines).hasSize(4);
+    assertThat(lines.subList(1, 4)).allMatch(line -> line.startsWith("roofline,"));
   }
 
   @Test

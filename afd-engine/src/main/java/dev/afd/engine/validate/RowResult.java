@@ -41,6 +41,16 @@ public record RowResult(
     return ErrorStats.percentError(predictedTtftMs, row.ttftMs());
   }
 
+  /** {@return TTFT signed percentage error in percent, negative when predicted low} */
+  public double ttftSignedError() {
+    return ErrorStats.signedPercentError(predictedTtftMs, row.ttftMs());
+  }
+
+  /** {@return TPOT signed percentage error in percent, negative when predicted low} */
+  public double tpotSignedError() {
+    return ErrorStats.signedPercentError(predictedTpotMs, row.tpotMs());
+  }
+
   /** {@return TPOT absolute percentage error in percent} */
   public double tpotError() {
     return ErrorStats.percentError(predictedTpotMs, row.tpotMs());

@@ -89,8 +89,20 @@ public record SiliconRow(
     requireNonNull(decode, "decode");
   }
 
-  /** {@return the partition key: model × system × backend × mode} */
+  /**
+   * {@return whether the row states its deployment: every agg row (its pool is the row); a disagg
+   * row when it gives both pools' worker counts, so nothing about the deployment is inferred}
+   */
+  public boolean poolsStated() {
+    return !mode.equals("disagg") || (prefill.workers() >= 1 && decode.workers() >= 1);
+  }
+
+  /**
+   * {@return the partition key: model × system × backend × mode, disagg rows split into those that
+   * state their pools and those whose pools are inferred}
+   */
   public String partition() {
-    return modelPath + " | " + system + " | " + backend + " | " + mode;
+    String modeLabel = poolsStated() ? mode : mode + " (pools inferred)";
+    return modelPath + " | " + system + " | " + backend + " | " + modeLabel;
   }
 }

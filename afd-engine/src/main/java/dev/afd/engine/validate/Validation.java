@@ -1,14 +1,19 @@
 package dev.afd.engine.validate;
 
 import dev.afd.api.AfdConfigurationException;
-import dev.afd.api.cost.KernelCostModel;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.cost.KernelCostModels;
+import dev.afd.engine.cost.KernelDatabases;
+import dev.afd.engine.cost.MeasuredKernelCostModel;
 import dev.afd.engine.cost.RooflineCostModel;
 import dev.afd.engine.network.AnalyticalNetworkModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
 
 /** Entry point of {@code afd validate}: reads a silicon sample and validates every row. */
@@ -16,38 +21,71 @@ public final class Validation {
   private Validation() {}
 
   /**
-   * Validates every row with the measured kernel tables (when given and supported by this build)
-   * and with the roofline alone.
+   * Validates every row with the measured kernel tables of the row's backend (the shipped tables,
+   * with {@code kernelDatabase} stacked on top when given) and with the roofline alone.
    *
    * @param engine the engine
    * @param silicon the silicon CSV
-   * @param kernelDatabase the AIConfigurator directory, or null for the roofline only
+   * @param kernelDatabase an AIConfigurator directory that adds to or overrides the shipped tables,
+   *     or null
+   * @param measured whether to run the measured tables at all ({@code --roofline} turns them off)
    * @param assumed what to assume where a row is silent
-   * @return one run per kernel cost model, the primary first
+   * @return one run per kernel cost model, the measured one first
    * @throws AfdConfigurationException for a missing or malformed input
    */
   public static List<ValidationOutput.Run> run(
       AfdEngine engine,
       Path silicon,
       @Nullable Path kernelDatabase,
+      boolean measured,
       ValidationAssumptions assumed) {
     if (kernelDatabase != null && !Files.isDirectory(kernelDatabase)) {
       throw new AfdConfigurationException(
           "Kernel database directory '" + kernelDatabase + "' does not exist");
     }
     List<SiliconRow> rows = SiliconCsv.read(silicon);
-    List<KernelCostModel> models = new ArrayList<>();
-    if (kernelDatabase != null && KernelModels.measuredAvailable()) {
-      models.add(KernelModels.measuredOrRoofline(kernelDatabase));
-    }
-    models.add(new RooflineCostModel());
     List<ValidationOutput.Run> runs = new ArrayList<>();
-    for (KernelCostModel model : models) {
-      List<RowResult> results =
-          new Validator(engine, model, AnalyticalNetworkModel::new, assumed).validate(rows);
+    Optional<KernelDatabases> databases =
+        measured ? KernelCostModels.databases(engine, kernelDatabase) : Optional.empty();
+    if (databases.isPresent()) {
+      List<RowResult> results = measured(engine, databases.get(), assumed, rows);
       runs.add(
-          new ValidationOutput.Run(results, ValidationSummary.of(model.id(), results), assumed));
+          new ValidationOutput.Run(
+              results, ValidationSummary.of(MeasuredKernelCostModel.ID, results), assumed));
     }
+    RooflineCostModel roofline = new RooflineCostModel();
+    List<RowResult> results =
+        new Validator(engine, roofline, AnalyticalNetworkModel::new, assumed).validate(rows);
+    runs.add(
+        new ValidationOutput.Run(results, ValidationSummary.of(roofline.id(), results), assumed));
     return runs;
+  }
+
+  /**
+   * {@return one result per row, in input order, each row priced from its own backend's tables (a
+   * row whose backend has none from the default backend's; the row mapper skips such rows)}
+   */
+  static List<RowResult> measured(
+      AfdEngine engine,
+      KernelDatabases databases,
+      ValidationAssumptions assumed,
+      List<SiliconRow> rows) {
+    Map<String, Validator> validators = new TreeMap<>();
+    for (SiliconRow row : rows) {
+      validators.computeIfAbsent(
+          tablesBackend(row),
+          backend ->
+              new Validator(
+                  engine, databases.model(backend), AnalyticalNetworkModel::new, assumed));
+    }
+    return rows.parallelStream()
+        .map(row -> validators.get(tablesBackend(row)).validate(row))
+        .toList();
+  }
+
+  private static String tablesBackend(SiliconRow row) {
+    return KernelDatabases.BACKENDS.contains(row.backend())
+        ? row.backend()
+        : MeasuredKernelCostModel.DEFAULT_BACKEND;
   }
 }

@@ -1,10 +1,10 @@
 package dev.afd.engine.validate;
 
 import dev.afd.api.AfdConfigurationException;
-import dev.afd.api.cost.KernelCostModel;
 import dev.afd.engine.AfdEngine;
-import dev.afd.engine.cost.RooflineCostModel;
-import dev.afd.engine.network.AnalyticalNetworkModel;
+import dev.afd.engine.cost.KernelCostModels;
+import dev.afd.engine.cost.KernelDatabases;
+import dev.afd.engine.cost.MeasuredKernelCostModel;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -12,12 +12,14 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The CI accuracy gate: DeepSeek-V3/R1 rows on H200 and B200 with TensorRT-LLM (agg and disagg)
- * must reach TPOT MAPE ≤ {@value #MAX_TPOT_MAPE} %, TTFT MAPE ≤ {@value #MAX_TTFT_MAPE} % and
- * coverage ≥ {@value #MIN_COVERAGE}. Other partitions are reported, not gated.
+ * The CI accuracy gate: DeepSeek-V3/R1 rows on H200 and B200 with TensorRT-LLM, agg rows and the
+ * disagg rows that state their pools ({@link SiliconRow#poolsStated()}), priced from the measured
+ * tables, must reach TPOT MAPE ≤ {@value #MAX_TPOT_MAPE} %, TTFT MAPE ≤ {@value #MAX_TTFT_MAPE} %
+ * and coverage ≥ {@value #MIN_COVERAGE}. Other partitions are reported, not gated.
  *
- * <p>Usage: {@code ValidationGate SILICON_CSV AICONFIGURATOR_DIR}. Exit 0 when the gate passes, 1
- * when it fails, 2 on bad input.
+ * <p>Usage: {@code ValidationGate SILICON_CSV [KERNEL_DB_DIR]}: the shipped tables, with the
+ * directory stacked on top when given. Exit 0 when the gate passes, 1 when it fails, 2 on bad
+ * input.
  */
 public final class ValidationGate {
   /** Largest TPOT MAPE the gate accepts, in percent. */
@@ -38,13 +40,14 @@ public final class ValidationGate {
   public static boolean gated(SiliconRow row) {
     return MODELS.contains(row.modelPath())
         && SYSTEMS.contains(row.system())
-        && row.backend().equals("trtllm");
+        && row.backend().equals("trtllm")
+        && row.poolsStated();
   }
 
   /**
    * Runs the gate.
    *
-   * @param args silicon CSV and AIConfigurator directory
+   * @param args silicon CSV and, optionally, a kernel database directory
    */
   public static void main(String[] args) {
     System.exit(run(args, System.out, System.err));
@@ -52,18 +55,25 @@ public final class ValidationGate {
 
   /** {@return the exit status} */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length != 2) {
-      err.println("usage: ValidationGate SILICON_CSV AICONFIGURATOR_DIR");
+    if (args.length < 1 || args.length > 2) {
+      err.println("usage: ValidationGate SILICON_CSV [KERNEL_DB_DIR]");
       return 2;
     }
     try {
       List<SiliconRow> rows =
           SiliconCsv.read(Path.of(args[0])).stream().filter(ValidationGate::gated).toList();
       AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
-      KernelCostModel kernels = KernelModels.measuredOrRoofline(Path.of(args[1]));
+      Path kernelDatabase = args.length == 2 ? Path.of(args[1]) : null;
+      KernelDatabases databases =
+          KernelCostModels.databases(engine, kernelDatabase)
+              .orElseThrow(
+                  () ->
+                      new AfdConfigurationException(
+                          "no measured kernel tables: neither a kernel-data plugin nor a"
+                              + " KERNEL_DB_DIR"));
       List<RowResult> results =
-          new Validator(engine, kernels, AnalyticalNetworkModel::new).validate(rows);
-      ValidationSummary summary = ValidationSummary.of(kernels.id(), results);
+          Validation.measured(engine, databases, ValidationAssumptions.DEFAULTS, rows);
+      ValidationSummary summary = ValidationSummary.of(MeasuredKernelCostModel.ID, results);
       out.print(ValidationReport.text(List.of(summary)));
       ValidationSummary.Partition gate = summary.overall();
       boolean pass =
@@ -72,7 +82,7 @@ public final class ValidationGate {
               && gate.tpot().mape() <= MAX_TPOT_MAPE;
       out.printf(
           Locale.ROOT,
-          "gate (DeepSeek-V3/R1, H200/B200, trtllm): coverage %.1f %% (min %.0f %%), TTFT MAPE"
+          "gate (DeepSeek-V3/R1, H200/B200, trtllm, agg + disagg with stated pools): coverage %.1f %% (min %.0f %%), TTFT MAPE"
               + " %.1f %% (max %.0f %%), TPOT MAPE %.1f %% (max %.0f %%): %s%n",
           gate.coverage() * 100,
           MIN_COVERAGE * 100,
@@ -86,9 +96,5 @@ public final class ValidationGate {
       err.println("validation gate: " + e.getMessage());
       return 2;
     }
-  }
-
-  static KernelCostModel roofline() {
-    return new RooflineCostModel();
   }
 }

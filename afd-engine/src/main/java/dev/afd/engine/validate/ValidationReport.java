@@ -15,16 +15,18 @@ public final class ValidationReport {
       out.append(
           String.format(
               Locale.ROOT,
-              "%-70s %5s %5s %8s %8s %8s %8s %8s %8s%n",
+              "%-70s %5s %5s %8s %8s %8s %8s %8s %8s %8s %8s%n",
               "partition",
               "used",
               "skip",
               "TTFT%",
               "med",
               "p90",
+              "bias",
               "TPOT%",
               "med",
-              "p90"));
+              "p90",
+              "bias"));
       for (ValidationSummary.Partition partition : summary.partitions()) {
         out.append(line(partition));
       }
@@ -41,15 +43,17 @@ public final class ValidationReport {
   static String line(ValidationSummary.Partition p) {
     return String.format(
         Locale.ROOT,
-        "%-70s %5d %5d %8.1f %8.1f %8.1f %8.1f %8.1f %8.1f%n",
+        "%-70s %5d %5d %8.1f %8.1f %8.1f %+8.1f %8.1f %8.1f %8.1f %+8.1f%n",
         p.key(),
         p.rowsUsed(),
         p.rowsSkipped(),
         p.ttft().mape(),
         p.ttft().median(),
         p.ttft().p90(),
+        p.ttft().bias(),
         p.tpot().mape(),
         p.tpot().median(),
-        p.tpot().p90());
+        p.tpot().p90(),
+        p.tpot().bias());
   }
 }

@@ -75,8 +75,8 @@ public record ValidationSummary(
     int skipped = 0;
     for (RowResult result : results) {
       if (result.used()) {
-        ttft.add(result.ttftError());
-        tpot.add(result.tpotError());
+        ttft.add(result.ttftSignedError());
+        tpot.add(result.tpotSignedError());
       } else {
         skipped++;
       }
@@ -140,9 +140,11 @@ public record ValidationSummary(
     map.put("ttftMape", round(partition.ttft().mape()));
     map.put("ttftMedianApe", round(partition.ttft().median()));
     map.put("ttftP90Ape", round(partition.ttft().p90()));
+    map.put("ttftBias", round(partition.ttft().bias()));
     map.put("tpotMape", round(partition.tpot().mape()));
     map.put("tpotMedianApe", round(partition.tpot().median()));
     map.put("tpotP90Ape", round(partition.tpot().p90()));
+    map.put("tpotBias", round(partition.tpot().bias()));
     return map;
   }
 

@@ -9,20 +9,23 @@ import org.junit.jupiter.api.Test;
 class ErrorStatsTest {
   @Test
   void summarisesHandMadeSample() {
-    // predicted/measured: 110/100, 80/100, 130/100, 60/100, 100/100 -> 10, 20, 30, 40, 0 %
+    // predicted/measured: 110/100, 80/100, 130/100, 60/100, 100/100 -> +10, -20, +30, -40, 0 %
     List<Double> errors =
         List.of(
-            ErrorStats.percentError(110, 100),
-            ErrorStats.percentError(80, 100),
-            ErrorStats.percentError(130, 100),
-            ErrorStats.percentError(60, 100),
-            ErrorStats.percentError(100, 100));
+            ErrorStats.signedPercentError(110, 100),
+            ErrorStats.signedPercentError(80, 100),
+            ErrorStats.signedPercentError(130, 100),
+            ErrorStats.signedPercentError(60, 100),
+            ErrorStats.signedPercentError(100, 100));
     ErrorStats stats = ErrorStats.of(errors);
     assertThat(stats.count()).isEqualTo(5);
     assertThat(stats.mape()).isCloseTo(20, withinPercentage(0.01));
     assertThat(stats.median()).isCloseTo(20, withinPercentage(0.01));
     // nearest rank: ceil(0.9 * 5) = 5th smallest
     assertThat(stats.p90()).isCloseTo(40, withinPercentage(0.01));
+    // signed: (10 - 20 + 30 - 40 + 0) / 5 = -4 %
+    assertThat(stats.bias()).isCloseTo(-4, withinPercentage(0.01));
+    assertThat(ErrorStats.percentError(80, 100)).isCloseTo(20, withinPercentage(0.01));
   }
 
   @Test

@@ -25,8 +25,7 @@ public final class FamilyLookup {
   private final LatencyGrid grid;
   private final @Nullable RooflineModel roofline;
   private final List<List<String>> combinations;
-  private final ConcurrentHashMap<String, Optional<List<String>>> resolved =
-      new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, List<List<String>>> resolved = new ConcurrentHashMap<>();
 
   FamilyLookup(
       KernelFamily family, String source, LatencyGrid grid, @Nullable RooflineModel roofline) {
@@ -63,38 +62,63 @@ public final class FamilyLookup {
   /**
    * Predicts a latency.
    *
+   * <p>Where a free column leaves several measured combinations, the family's preferred one is used
+   * unless the query lies outside its grid and another combination's grid covers it: a kernel
+   * measured only at other shapes (vLLM's context attention table, for one, holds its decode kernel
+   * at one-token prompts) would otherwise price a prompt by extrapolating far beyond its grid.
+   *
    * @param categories the layout's category values; null where the query leaves the column free, in
    *     which case the family's preferred measured value is used
    * @param coordinates the layout's axis values
    * @return the prediction, or empty when no measured combination matches the categories
    */
   public Optional<Prediction> predict(@Nullable String[] categories, double[] coordinates) {
-    Optional<List<String>> match = resolve(categories);
-    if (match.isEmpty()) {
+    List<List<String>> ranked = rank(categories);
+    if (ranked.isEmpty()) {
       return Optional.empty();
     }
-    return grid.predict(match.get(), coordinates, roofline);
+    Optional<Prediction> preferred = grid.predict(ranked.get(0), coordinates, roofline);
+    if (ranked.size() == 1 || !extrapolated(preferred)) {
+      return preferred;
+    }
+    for (List<String> combination : ranked.subList(1, ranked.size())) {
+      Optional<Prediction> other = grid.predict(combination, coordinates, roofline);
+      if (other.isPresent() && !extrapolated(other)) {
+        return other;
+      }
+    }
+    return preferred;
+  }
+
+  private static boolean extrapolated(Optional<Prediction> prediction) {
+    return prediction.isPresent() && prediction.get().method() == Prediction.Method.EXTRAPOLATED;
   }
 
   /** {@return the measured category combination a query with free columns resolves to} */
   public Optional<List<String>> resolve(@Nullable String[] categories) {
+    List<List<String>> ranked = rank(categories);
+    return ranked.isEmpty() ? Optional.empty() : Optional.of(ranked.get(0));
+  }
+
+  /** {@return the measured combinations that match the fixed columns, preferred first} */
+  private List<List<String>> rank(@Nullable String[] categories) {
     StringBuilder key = new StringBuilder();
     for (String category : categories) {
       key.append(category == null ? FREE : category).append(SEPARATOR);
     }
     String text = key.toString();
-    Optional<List<String>> cached = resolved.get(text);
+    List<List<String>> cached = resolved.get(text);
     if (cached != null) {
       return cached;
     }
-    Optional<List<String>> result = choose(categories.clone());
+    List<List<String>> result = choose(categories.clone());
     resolved.putIfAbsent(text, result);
     return result;
   }
 
-  private Optional<List<String>> choose(@Nullable String[] categories) {
-    List<String> best = null;
-    int[] bestRanks = null;
+  private List<List<String>> choose(@Nullable String[] categories) {
+    List<List<String>> matching = new ArrayList<>();
+    List<int[]> matchingRanks = new ArrayList<>();
     for (List<String> combination : combinations) {
       int[] ranks = new int[categories.length];
       boolean matches = true;
@@ -107,12 +131,17 @@ public final class FamilyLookup {
           ranks[index] = rank < 0 ? Integer.MAX_VALUE : rank;
         }
       }
-      if (matches && (best == null || isBetter(ranks, combination, bestRanks, best))) {
-        best = combination;
-        bestRanks = ranks;
+      if (matches) {
+        int position = 0;
+        while (position < matching.size()
+            && !isBetter(ranks, combination, matchingRanks.get(position), matching.get(position))) {
+          position++;
+        }
+        matching.add(position, combination);
+        matchingRanks.add(position, ranks);
       }
     }
-    return Optional.ofNullable(best);
+    return List.copyOf(matching);
   }
 
   private static boolean isBetter(

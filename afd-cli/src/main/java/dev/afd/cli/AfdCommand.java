@@ -36,6 +36,7 @@ import picocli.CommandLine.ScopeType;
       NetworkCommand.class,
       ExploreCommand.class,
       EstimateCommand.class,
+      SimulateCommand.class,
       ValidateCommand.class
     })
 public final class AfdCommand {

@@ -1,11 +1,6 @@
 package dev.afd.cli;
 
-import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.cost.KernelCostModel;
-import dev.afd.api.hardware.ClusterSpec;
-import dev.afd.api.strategy.SloSpec;
-import dev.afd.api.strategy.WorkloadSpec;
-import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.estimate.EstimateReport;
 import dev.afd.engine.estimate.Estimator;
@@ -36,93 +31,21 @@ final class EstimateCommand implements Callable<Integer> {
 
   @Mixin ExploreOptions common;
 
-  @Option(names = "--model", paramLabel = "ID", required = true, description = "Model id.")
-  String model;
-
-  @Option(names = "--system", paramLabel = "ID", description = "System id.")
-  String system;
-
-  @Option(
-      names = "--cluster",
-      paramLabel = "ID",
-      description =
-          "Cluster id from a --hardware-file (several systems, for example GPUs for attention and"
-              + " NPUs for the FFN); instead of --system.")
-  String cluster;
-
-  @Option(
-      names = "--gpus",
-      paramLabel = "N",
-      description = "GPU budget (default: 8 on a --system, every device of a --cluster).")
-  Integer gpus;
-
-  @Option(
-      names = "--strategy",
-      paramLabel = "ID",
-      required = true,
-      description = "Strategy, for example agg; fix its knobs with --set STRATEGY.KEY=VALUE.")
-  String strategy;
-
-  @Option(
-      names = "--workload",
-      paramLabel = "PRESET",
-      defaultValue = "chat",
-      description = "Workload preset: chat, coding, agentic-coding.")
-  String workload;
-
-  @Option(names = "--prefix", paramLabel = "TOKENS", description = "Reused prefix tokens.")
-  Long prefix;
-
-  @Option(names = "--isl", paramLabel = "TOKENS", description = "Input tokens.")
-  Long inputTokens;
-
-  @Option(names = "--osl", paramLabel = "TOKENS", description = "Output tokens.")
-  Long outputTokens;
-
-  @Option(names = "--ttft", paramLabel = "TIME", description = "TTFT limit (for pool sizing).")
-  String ttft;
+  @Mixin ConfigurationOptions configuration;
 
   @Option(names = "--json", description = "Print JSON.")
   boolean json;
 
   @Override
   public Integer call() {
-    if ((system == null) == (cluster == null)) {
-      throw new AfdConfigurationException(
-          system == null
-              ? "No system given; use --system ID (see 'afd hardware list') or --cluster ID"
-              : "Option --cluster replaces --system; give one of them");
-    }
     AfdEngine engine = root.engine();
-    ClusterSpec named = cluster == null ? null : engine.cluster(cluster);
-    int budget = gpus != null ? gpus : named != null ? named.deviceCount() : 8;
-    if (budget < 1) {
-      throw new AfdConfigurationException("Option --gpus must be at least 1, got '" + budget + "'");
-    }
-    if (named != null) {
-      ClusterBudget.check(named, budget);
-    }
-    ClusterSpec clusterSpec =
-        named != null ? named : ClusterSpec.of(engine.system(system).withDeviceCount(budget));
-    WorkloadSpec workloadSpec = workload();
-    SloSpec slo = SloSpec.strict(workloadSpec);
-    if (ttft != null) {
-      slo = new SloSpec(TimeSpan.parse(ttft), slo.timePerOutputToken());
-    }
-    Scenario scenario = new Scenario(engine.model(model), clusterSpec, budget, workloadSpec, slo);
+    Scenario scenario = configuration.scenario(engine);
     KernelCostModel costModel = root.kernelCostModel();
-    Explorer explorer =
-        Explorer.builder()
-            .engine(engine)
-            .kernelCostModel(costModel)
-            .recipe(root.servingRecipe())
-            .networkModels(common.networkModels())
-            .threads(1)
-            .build();
-    StrategyRun run = common.runs(List.of(strategy)).get(0);
+    Explorer explorer = common.singleConfiguration(root);
+    StrategyRun run = common.runs(List.of(configuration.strategy)).get(0);
     Estimator.Estimate estimate =
         Estimator.estimate(
-            explorer, scenario, run, costModel, common.networkModels().apply(clusterSpec));
+            explorer, scenario, run, costModel, common.networkModels().apply(scenario.cluster()));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.print(Json.write(EstimateReport.json(estimate)));
@@ -131,16 +54,5 @@ final class EstimateCommand implements Callable<Integer> {
       out.print(EstimateReport.console(estimate));
     }
     return 0;
-  }
-
-  private WorkloadSpec workload() {
-    if (inputTokens != null || outputTokens != null || prefix != null) {
-      if (inputTokens == null || outputTokens == null) {
-        throw new AfdConfigurationException(
-            "An explicit workload needs both --isl and --osl (and optionally --prefix)");
-      }
-      return new WorkloadSpec("custom", prefix == null ? 0 : prefix, inputTokens, outputTokens);
-    }
-    return WorkloadSpec.preset(workload);
   }
 }

@@ -3,6 +3,7 @@ package dev.afd.cli;
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.network.NetworkModel;
+import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.network.AnalyticalNetworkModel;
 import dev.afd.engine.network.SimulatedNetworkModel;
@@ -39,6 +40,20 @@ final class ExploreOptions {
                   + network
                   + "'. Known network models: [analytical, simulated]");
     };
+  }
+
+  /**
+   * {@return a one-thread explorer over the root's engine, kernel cost model and recipe and these
+   * network models, for commands that evaluate one configuration}
+   */
+  Explorer singleConfiguration(AfdCommand root) {
+    return Explorer.builder()
+        .engine(root.engine())
+        .kernelCostModel(root.kernelCostModel())
+        .recipe(root.servingRecipe())
+        .networkModels(networkModels())
+        .threads(1)
+        .build();
   }
 
   /** {@return the runs for these strategies, with the --set options that name them} */

@@ -39,6 +39,26 @@ public final class Estimator {
       KernelCostModel costModel,
       NetworkModel network) {
     ServingStrategy strategy = explorer.strategy(scenario, run);
+    Candidate candidate = onlyCandidate(strategy, scenario, run);
+    ServingResult result = strategy.evaluate(candidate);
+    List<OperatorRow> rows =
+        OperatorBreakdown.of(
+            explorer.servedModel(scenario),
+            scenario.cluster(),
+            costModel,
+            network,
+            strategy.describe(candidate));
+    return new Estimate(scenario, result, rows);
+  }
+
+  /**
+   * {@return the one candidate the run's options leave}
+   *
+   * @throws AfdConfigurationException when the options leave no candidate or several (naming the
+   *     knobs that still vary)
+   */
+  public static Candidate onlyCandidate(
+      ServingStrategy strategy, Scenario scenario, StrategyRun run) {
     List<Candidate> candidates = new ArrayList<>();
     strategy.enumerate(candidates::add);
     if (candidates.isEmpty()) {
@@ -62,16 +82,7 @@ public final class Estimator {
               + ".KEY=VALUE: "
               + varying(candidates));
     }
-    Candidate candidate = candidates.get(0);
-    ServingResult result = strategy.evaluate(candidate);
-    List<OperatorRow> rows =
-        OperatorBreakdown.of(
-            explorer.servedModel(scenario),
-            scenario.cluster(),
-            costModel,
-            network,
-            strategy.describe(candidate));
-    return new Estimate(scenario, result, rows);
+    return candidates.get(0);
   }
 
   private static String varying(List<Candidate> candidates) {

@@ -128,7 +128,7 @@ final class ExploreCommand implements Callable<Integer> {
             .cancelled(cancelled)
             .progress(progress::advance);
     if (threads != null) {
-      explorer.threads(threads);
+      explorer.threads(Limits.threads(threads));
     }
     StudyRunner runner = new StudyRunner(explorer.build(), engine::model, engine::system);
     StudyResult result;
@@ -207,11 +207,10 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "Option --cluster replaces --system and --study; give one of them");
       }
-      int budget = gpus != null ? gpus : root.engine().cluster(cluster).deviceCount();
-      if (budget < 1) {
-        throw new AfdConfigurationException(
-            "Option --gpus must be at least 1, got '" + budget + "'");
-      }
+      int budget =
+          gpus != null
+              ? Limits.devices("--gpus", gpus)
+              : root.engine().cluster(cluster).deviceCount();
       ClusterBudget.check(root.engine().cluster(cluster), budget);
       systems = List.of(new StudySpec.SystemBudget(cluster, budget));
     } else if (system != null || gpus != null) {
@@ -221,11 +220,10 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "No system given; use --system ID (see 'afd hardware list')");
       }
-      int budget = gpus != null ? gpus : base != null ? base.systems().get(0).devices() : 8;
-      if (budget < 1) {
-        throw new AfdConfigurationException(
-            "Option --gpus must be at least 1, got '" + budget + "'");
-      }
+      int budget =
+          gpus != null
+              ? Limits.devices("--gpus", gpus)
+              : base != null ? base.systems().get(0).devices() : 8;
       systems = List.of(new StudySpec.SystemBudget(systemId, budget));
     } else if (base != null) {
       systems = base.systems();
@@ -235,7 +233,7 @@ final class ExploreCommand implements Callable<Integer> {
     List<StudySpec.WorkloadSlo> workloadSlos = workloads(base);
     List<String> strategyIds =
         !strategies.isEmpty()
-            ? strategies
+            ? Limits.strategyIds(strategies)
             : base != null
                 ? base.strategies().stream().map(run -> run.strategyId()).toList()
                 : StudySpec.ALL_STRATEGIES;
@@ -265,9 +263,7 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "An explicit workload needs both --isl and --osl (and optionally --prefix)");
       }
-      chosen.add(
-          strict(
-              new WorkloadSpec("custom", prefix == null ? 0 : prefix, inputTokens, outputTokens)));
+      chosen.add(strict(Limits.customWorkload(prefix, inputTokens, outputTokens)));
     } else if (!workloads.isEmpty()) {
       for (String id : workloads) {
         chosen.add(strict(WorkloadSpec.preset(id)));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
@@ -81,11 +82,19 @@ public final class StudyFiles {
       if (!system.hasNonNull("system") || !system.path("system").isTextual()) {
         throw error(file, field + ".system", "must name a system id, for example h200-nvl8");
       }
-      if (!system.path("gpus").canConvertToInt() || system.path("gpus").asInt() < 1) {
+      JsonNode gpus = system.path("gpus");
+      if (!gpus.isIntegralNumber()
+          || !gpus.canConvertToInt()
+          || gpus.asInt() < 1
+          || gpus.asInt() > SystemSpec.MAX_DEVICES) {
         throw error(
             file,
             field + ".gpus",
-            "must be a GPU budget of at least 1, got '" + system.path("gpus").asText() + "'");
+            "must be a GPU budget between 1 and "
+                + SystemSpec.MAX_DEVICES
+                + " (the most devices afd models), got '"
+                + gpus.asText()
+                + "'");
       }
       systems.add(
           new StudySpec.SystemBudget(system.path("system").asText(), system.path("gpus").asInt()));

@@ -32,7 +32,9 @@ import java.util.regex.Pattern;
  * the file system allows. {@link #close()} (or {@link #discard()}) before a commit deletes the
  * staged files, the staging directory and any directory {@link #open(Path)} created, so a failure
  * or a cancellation leaves nothing partial behind. If a move fails during the commit, the files
- * already moved are deleted again.
+ * already moved are deleted again. A staging directory left by a run that was killed outright
+ * (named {@code .afd-staging-<pid>-*}, its process gone) is deleted by the next {@link #open(Path)}
+ * of the same directory.
  *
  * <p>Thread-safe: {@link #discard()} may be called from a shutdown hook while another thread
  * writes.
@@ -99,7 +101,10 @@ public final class OutputDirectory implements AutoCloseable {
       if (!Files.isWritable(absolute)) {
         throw cannotWrite(directory, "permission denied");
       }
-      Path staging = Files.createTempDirectory(absolute, STAGING_PREFIX);
+      removeStaleStaging(absolute);
+      // The process id in the name tells a later run whether this staging directory is stale.
+      Path staging =
+          Files.createTempDirectory(absolute, STAGING_PREFIX + ProcessHandle.current().pid() + "-");
       return new OutputDirectory(absolute, staging, created);
     } catch (IOException e) {
       deleteQuietly(created);
@@ -227,6 +232,49 @@ public final class OutputDirectory implements AutoCloseable {
               + directory
               + "' was already "
               + state.name().toLowerCase(Locale.ROOT));
+    }
+  }
+
+  /**
+   * Deletes the staging directories that earlier runs left behind when killed: those whose name
+   * carries the id of a process that is no longer alive, or no process id at all (older runs). A
+   * staging directory of a live process, another run writing into the same directory, is kept.
+   */
+  private static void removeStaleStaging(Path directory) throws IOException {
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(directory, STAGING_PREFIX + "*")) {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !ownerAlive(entry)) {
+          stale.add(entry);
+        }
+      }
+    }
+    for (Path staging : stale) {
+      List<Path> paths = new ArrayList<>();
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
+        for (Path file : files) {
+          paths.add(file);
+        }
+      } catch (IOException e) {
+        continue; // Best effort: a directory we cannot read is left alone.
+      }
+      paths.add(staging);
+      deleteQuietly(paths);
+    }
+  }
+
+  private static boolean ownerAlive(Path staging) {
+    String rest = staging.getFileName().toString().substring(STAGING_PREFIX.length());
+    int dash = rest.indexOf('-');
+    if (dash < 1) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(rest.substring(0, dash));
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -205,7 +205,7 @@ final class ExploreCommand implements Callable<Integer> {
           "Options --study and --study-file contradict each other; give one of them");
     }
     if (studyFile != null) {
-      base = StudyFiles.read(studyFile);
+      base = StudyFiles.read(studyFile, root.engine());
     }
     if (study != null) {
       base =

@@ -55,6 +55,37 @@ class NegativeInputTest {
         systems: [{system: h200-nvl8, gpus: 67108864}]
         workloads: [chat]
         """);
+    Files.writeString(directory.resolve("broken.yaml"), "accelerators:\n  - id: x\n   name: [\n");
+    Files.writeString(
+        directory.resolve("unknown-model-study.yaml"),
+        """
+        models: [no-such-model]
+        systems: [{system: h200-nvl8, gpus: 8}]
+        workloads: [chat]
+        """);
+    Files.writeString(
+        directory.resolve("unknown-strategy-study.yaml"),
+        """
+        models: [qwen3-30b-a3b]
+        systems: [{system: h200-nvl8, gpus: 8}]
+        workloads: [chat]
+        strategies: [no-such-strategy]
+        """);
+    Files.writeString(
+        directory.resolve("unknown-knob-study.yaml"),
+        """
+        models: [qwen3-30b-a3b]
+        systems: [{system: h200-nvl8, gpus: 8}]
+        workloads: [chat]
+        strategies: [agg]
+        options: {agg: {no-such-knob: 3}}
+        """);
+    Path table =
+        directory.resolve("kernels/systems/data/h200_sxm/gemm/trtllm/1.0/gemm_perf.parquet");
+    Files.createDirectories(table.getParent());
+    // The magic number "PAR1" at the start, then data cut off before the footer: a truncated
+    // download.
+    Files.writeString(table, "PAR1" + "0".repeat(16));
   }
 
   /** Writes the tiny Mixtral config with one field replaced. */
@@ -168,7 +199,77 @@ class NegativeInputTest {
             "study-file gpus above the device limit",
             "explore --study-file {dir}/huge-study.yaml",
             "study file '{dir}/huge-study.yaml': systems[0].gpus must be a GPU budget between 1"
-                + " and 131072 (the most devices afd models), got '67108864'"));
+                + " and 131072 (the most devices afd models), got '67108864'"),
+        // Item 6: one line, exit 2, naming the file, option or field.
+        argumentSet(
+            "unknown option",
+            "explore --no-such-option",
+            "Unknown option: '--no-such-option' (see 'afd explore --help')"),
+        argumentSet(
+            "option without its value",
+            "explore --gpus",
+            "Missing required parameter for option '--gpus' (N) (see 'afd explore --help')"),
+        argumentSet(
+            "option value of the wrong type",
+            "explore --gpus eight",
+            "Invalid value for option '--gpus': 'eight' is not an int (see 'afd explore --help')"),
+        argumentSet(
+            "YAML syntax error in a hardware file",
+            "--hardware-file {dir}/broken.yaml hardware list",
+            "hardware file '{dir}/broken.yaml': line 3, column 4: while parsing a block"
+                + " collection; expected <block end>, but found '<block mapping start>'"),
+        argumentSet(
+            "YAML syntax error in a study file",
+            "explore --study-file {dir}/broken.yaml",
+            "study file '{dir}/broken.yaml' is not valid YAML: line 3, column 4: while parsing a"
+                + " block collection; expected <block end>, but found '<block mapping start>'"),
+        argumentSet(
+            "YAML syntax error in a model file",
+            "--model-file {dir}/broken.yaml model list",
+            "{dir}/broken.yaml: not a valid model spec file: line 3, column 4: while parsing a"
+                + " block collection; expected <block end>, but found '<block mapping start>'"),
+        argumentSet(
+            "study file naming an unknown model",
+            "explore --study-file {dir}/unknown-model-study.yaml",
+            "study file '{dir}/unknown-model-study.yaml': Unknown model 'no-such-model'. Known"
+                + " models: [deepseek-r1, deepseek-v3, deepseek-v3.2, glm-5, gpt-oss-120b,"
+                + " gpt-oss-20b, kimi-k2, llama-3.1-70b, llama-3.1-8b, llama-4-maverick,"
+                + " llama-4-scout, minimax-m2.5, mixtral-8x22b, mixtral-8x7b,"
+                + " nemotron-3-super-120b-a12b, qwen3-235b-a22b, qwen3-30b-a3b, qwen3-32b,"
+                + " qwen3-coder-480b-a35b, step-3.7-flash]"),
+        argumentSet(
+            "study file naming an unknown strategy",
+            "explore --study-file {dir}/unknown-strategy-study.yaml",
+            "study file '{dir}/unknown-strategy-study.yaml': Unknown strategy 'no-such-strategy'."
+                + " Known strategies: [agg, agg-afd, pd, pd-afd]"),
+        argumentSet(
+            "study file setting an unknown knob",
+            "explore --study-file {dir}/unknown-knob-study.yaml",
+            "study file '{dir}/unknown-knob-study.yaml': Strategy 'agg' does not accept option"
+                + " 'no-such-knob'. Accepted options: [arrivals, attention-layouts, batch, chunk,"
+                + " dp, ep, expert-imbalance, moe-tp, mtp, mtp-acceptance, requests-per-client,"
+                + " runtime-reserve, system, tp]"),
+        argumentSet(
+            "--out empty",
+            SMALL_EXPLORE + " --out=",
+            "Cannot write to output directory '': the path is empty; give a directory, for example"
+                + " results/"),
+        argumentSet(
+            "import-hf --out empty",
+            "import-hf {dir}/layers.json --out=",
+            "Option --out must name a file, got ''; leave it out to write ID.yaml"),
+        argumentSet(
+            "--out in /proc",
+            SMALL_EXPLORE + " --out /proc/afd-out",
+            "Cannot write to output directory '/proc/afd-out': the file system refused to create"
+                + " it (no such file or directory)"),
+        argumentSet(
+            "kernel-db inspect on a truncated Parquet table",
+            "kernel-db inspect {dir}/kernels/systems",
+            "kernel table '{dir}/kernels/systems/data/h200_sxm/gemm/trtllm/1.0/gemm_perf.parquet'"
+                + " cannot be used: Cannot read parquet file"
+                + " '{dir}/kernels/systems/data/h200_sxm/gemm/trtllm/1.0/gemm_perf.parquet':"
+                + " missing PAR1 magic at the end, the file is probably truncated"));
   }
 
   @ParameterizedTest

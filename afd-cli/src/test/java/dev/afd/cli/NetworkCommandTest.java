@@ -147,6 +147,6 @@ class NetworkCommandTest {
     assertThat(result.status()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "afd: Missing required option: '--bytes=SIZE'\nTry 'afd network estimate --help'.\n");
+            "afd: Missing required option: '--bytes=SIZE' (see 'afd network estimate --help')\n");
   }
 }

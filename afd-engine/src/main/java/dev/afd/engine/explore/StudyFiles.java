@@ -1,5 +1,6 @@
 package dev.afd.engine.explore;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -9,8 +10,13 @@ import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.engine.AfdEngine;
+import dev.afd.engine.json.Json;
+import dev.afd.spi.StrategyOptions;
+import dev.afd.spi.StrategyProvider;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -57,8 +63,12 @@ public final class StudyFiles {
     JsonNode root;
     try {
       root = mapper.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw error(file, "", "is not valid " + format(name) + ": " + Json.syntaxError(e));
+    } catch (NoSuchFileException e) {
+      throw error(file, "", "does not exist");
     } catch (IOException e) {
-      throw error(file, "", "cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+      throw error(file, "", "cannot be read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw error(file, "", "must be a mapping with fields " + new java.util.TreeSet<>(FIELDS));
@@ -137,6 +147,30 @@ public final class StudyFiles {
     return new StudySpec(studyName, models, systems, workloads, runs, network);
   }
 
+  /**
+   * Reads a study file and checks every id it names (models, systems, strategies) and every
+   * strategy option against the engine, so that an unknown one is reported against the file.
+   *
+   * @param file the study file
+   * @param engine the engine whose plugins the ids must name
+   * @return the study
+   * @throws AfdConfigurationException naming the file for anything malformed or unknown
+   */
+  public static StudySpec read(Path file, AfdEngine engine) {
+    StudySpec study = read(file);
+    try {
+      study.models().forEach(engine::model);
+      study.systems().forEach(budget -> engine.system(budget.system()));
+      for (StrategyRun run : study.strategies()) {
+        StrategyProvider provider = engine.strategy(run.strategyId());
+        StrategyOptions.parse(run.strategyId(), provider.options(), run.options());
+      }
+    } catch (AfdConfigurationException e) {
+      throw new AfdConfigurationException("study file '" + file + "': " + e.getMessage(), e);
+    }
+    return study;
+  }
+
   private static StudySpec.WorkloadSlo workload(Path file, String field, JsonNode node) {
     try {
       if (node.isTextual()) {
@@ -194,6 +228,10 @@ public final class StudyFiles {
       values.add(node.get(index).asText());
     }
     return values;
+  }
+
+  private static String format(String lowerCaseName) {
+    return lowerCaseName.endsWith(".json") ? "JSON" : "YAML";
   }
 
   private static AfdConfigurationException error(Path file, String field, String problem) {

@@ -19,6 +19,7 @@ import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.FlopRate;
 import dev.afd.api.unit.Precision;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.engine.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,16 +131,8 @@ public final class HardwareFiles {
     try {
       root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : String.format(
-                  Locale.ROOT,
-                  " line %d, column %d",
-                  e.getLocation().getLineNr(),
-                  e.getLocation().getColumnNr());
       throw new AfdConfigurationException(
-          "hardware file '" + name + "'" + where + ": " + e.getOriginalMessage(), e);
+          "hardware file '" + name + "': " + Json.syntaxError(e), e);
     }
     return new Reader(name, known).file(root);
   }

@@ -13,6 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -78,6 +79,10 @@ public final class OutputDirectory implements AutoCloseable {
    */
   public static OutputDirectory open(Path directory) {
     requireNonNull(directory, "directory");
+    if (directory.toString().isBlank()) {
+      // An empty path resolves to the working directory, which nobody means by it.
+      throw cannotWrite(directory, "the path is empty; give a directory, for example results/");
+    }
     Path absolute = directory.toAbsolutePath().normalize();
     List<Path> created = new ArrayList<>();
     try {
@@ -302,6 +307,13 @@ public final class OutputDirectory implements AutoCloseable {
     }
     if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
       return fileSystem.getReason();
+    }
+    // Without a reason the message is only the path; say what the exception type means instead.
+    if (e instanceof NoSuchFileException) {
+      return "the file system refused to create it (no such file or directory)";
+    }
+    if (e instanceof FileSystemException) {
+      return "the file system refused to create it (" + e.getClass().getSimpleName() + ")";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

@@ -268,6 +268,9 @@ class HardwareFilesTest {
     Path broken = write("broken.json", "{\"accelerators\": [}");
     assertThatThrownBy(() -> HardwareFiles.read(broken))
         .isInstanceOf(AfdConfigurationException.class)
-        .hasMessageStartingWith("hardware file '" + broken + "' line 1, column 19: ");
+        .hasMessage(
+            "hardware file '"
+                + broken
+                + "': line 1, column 19: Unexpected close marker '}': expected ']'");
   }
 }

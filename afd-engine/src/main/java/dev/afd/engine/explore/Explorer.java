@@ -131,6 +131,9 @@ public final class Explorer {
    */
   public ScenarioResult explore(
       Scenario scenario, List<StrategyRun> runs, Consumer<ServingResult> everyResult) {
+    requireNonNull(scenario, "scenario");
+    requireNonNull(runs, "runs");
+    requireNonNull(everyResult, "everyResult");
     List<ServingStrategy> strategies = new ArrayList<>();
     for (StrategyRun run : runs) {
       strategies.add(strategy(scenario, run));

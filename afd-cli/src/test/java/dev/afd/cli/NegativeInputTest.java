@@ -34,6 +34,11 @@ class NegativeInputTest {
     config("hidden.json", "hidden_size", 1L << 40);
     config("experts.json", "num_local_experts", 100_000);
     config("context.json", "max_position_embeddings", 1L << 40);
+    config("gptq.json", "quantization_config", java.util.Map.of("quant_method", "gptq"));
+    Files.writeString(
+        directory.resolve("duplicate.json"),
+        ModelCommandTest.MIXTRAL.replace(
+            "\"hidden_size\": 64,", "\"hidden_size\": 64, \"hidden_size\": 128,"));
     Files.writeString(
         directory.resolve("grown.yaml"),
         """
@@ -200,6 +205,16 @@ class NegativeInputTest {
             "explore --study-file {dir}/huge-study.yaml",
             "study file '{dir}/huge-study.yaml': systems[0].gpus must be a GPU budget between 1"
                 + " and 131072 (the most devices afd models), got '67108864'"),
+        // Item 4: configs that used to import silently wrong.
+        argumentSet(
+            "import-hf unknown quant_method",
+            "import-hf {dir}/gptq.json --id gptq --out {dir}/out/gptq.yaml",
+            "{dir}/gptq.json: field 'quantization_config.quant_method' must be one of"
+                + " [compressed-tensors, fp8, modelopt, mxfp4], got 'gptq'"),
+        argumentSet(
+            "import-hf duplicate JSON key",
+            "import-hf {dir}/duplicate.json --id duplicate --out {dir}/out/duplicate.yaml",
+            "{dir}/duplicate.json: not valid JSON: Duplicate field 'hidden_size'"),
         // Item 6: one line, exit 2, naming the file, option or field.
         argumentSet(
             "unknown option",

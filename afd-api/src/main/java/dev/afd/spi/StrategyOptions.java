@@ -1,5 +1,7 @@
 package dev.afd.spi;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.api.AfdConfigurationException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -36,6 +38,9 @@ public final class StrategyOptions {
    */
   public static StrategyOptions parse(
       String strategyId, List<OptionSpec<?>> declared, Map<String, String> raw) {
+    requireNonNull(strategyId, "strategyId");
+    requireNonNull(declared, "declared");
+    requireNonNull(raw, "raw");
     Map<String, OptionSpec<?>> byKey = new LinkedHashMap<>();
     for (OptionSpec<?> spec : declared) {
       byKey.put(spec.key(), spec);

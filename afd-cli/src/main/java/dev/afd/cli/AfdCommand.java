@@ -13,6 +13,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -190,7 +191,7 @@ public final class AfdCommand {
           boolean verbose = root.verbose;
           if (exception instanceof AfdConfigurationException
               || exception instanceof AfdPluginException) {
-            line.getErr().println("afd: " + exception.getMessage());
+            line.getErr().println("afd: " + oneLine(exception.getMessage()));
             if (verbose) {
               exception.printStackTrace(line.getErr());
             }
@@ -199,7 +200,7 @@ public final class AfdCommand {
           line.getErr()
               .println(
                   "afd: internal error: "
-                      + exception
+                      + oneLine(exception.toString())
                       + (verbose ? "" : " (run with --verbose for the stack trace)"));
           if (verbose) {
             exception.printStackTrace(line.getErr());
@@ -209,8 +210,14 @@ public final class AfdCommand {
     commandLine.setParameterExceptionHandler(
         (exception, arguments) -> {
           CommandLine line = exception.getCommandLine();
-          line.getErr().println("afd: " + exception.getMessage());
-          line.getErr().println("Try '" + line.getCommandSpec().qualifiedName() + " --help'.");
+          // One line, like every other error; the hint rides on it.
+          line.getErr()
+              .println(
+                  "afd: "
+                      + oneLine(exception.getMessage())
+                      + " (see '"
+                      + line.getCommandSpec().qualifiedName()
+                      + " --help')");
           return EXIT_USAGE;
         });
     CommandLine.IExecutionStrategy runLast = new CommandLine.RunLast();
@@ -219,7 +226,7 @@ public final class AfdCommand {
           try {
             root.checkGlobalOptions();
           } catch (AfdConfigurationException exception) {
-            commandLine.getErr().println("afd: " + exception.getMessage());
+            commandLine.getErr().println("afd: " + oneLine(exception.getMessage()));
             return EXIT_USAGE;
           }
           return runLast.execute(parseResult);
@@ -228,6 +235,16 @@ public final class AfdCommand {
     out.flush();
     err.flush();
     return status;
+  }
+
+  /**
+   * {@return {@code message} on one line: line breaks and the indentation after them become one
+   * space}, so that every error is exactly one line however its source formatted it
+   *
+   * @param message an error message, or null
+   */
+  static String oneLine(@Nullable String message) {
+    return message == null ? "" : message.strip().replaceAll("\\s*\\R\\s*", " ");
   }
 
   /** Reads the version from the jar manifest. */

@@ -69,10 +69,8 @@ final class ConfigurationOptions {
               : "Option --cluster replaces --system; give one of them");
     }
     ClusterSpec named = cluster == null ? null : engine.cluster(cluster);
-    int budget = gpus != null ? gpus : named != null ? named.deviceCount() : 8;
-    if (budget < 1) {
-      throw new AfdConfigurationException("Option --gpus must be at least 1, got '" + budget + "'");
-    }
+    int budget =
+        gpus != null ? Limits.devices("--gpus", gpus) : named != null ? named.deviceCount() : 8;
     if (named != null) {
       ClusterBudget.check(named, budget);
     }
@@ -92,7 +90,7 @@ final class ConfigurationOptions {
         throw new AfdConfigurationException(
             "An explicit workload needs both --isl and --osl (and optionally --prefix)");
       }
-      return new WorkloadSpec("custom", prefix == null ? 0 : prefix, inputTokens, outputTokens);
+      return Limits.customWorkload(prefix, inputTokens, outputTokens);
     }
     return WorkloadSpec.preset(workload);
   }

@@ -21,8 +21,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -37,6 +40,15 @@ import picocli.CommandLine.Spec;
         "Search every strategy's deployments for a model, system and workloads; report the best"
             + " tokens/s/GPU under the SLO and the Pareto frontier.")
 final class ExploreCommand implements Callable<Integer> {
+  /** Exit status after Ctrl-C or SIGTERM: 128 + SIGINT, the shell's convention for Ctrl-C. */
+  static final int EXIT_CANCELLED = 130;
+
+  /**
+   * How long a signal waits for the search to stop at its next batch and remove its staging
+   * directory before the hook removes it itself: a batch takes well under a second.
+   */
+  private static final long CANCEL_GRACE_SECONDS = 10;
+
   @ParentCommand AfdCommand root;
 
   @Spec CommandSpec spec;
@@ -116,9 +128,8 @@ final class ExploreCommand implements Callable<Integer> {
     AfdEngine engine = root.engine();
     StudySpec studySpec = studySpec();
     AtomicBoolean cancelled = new AtomicBoolean();
-    Thread hook = new Thread(() -> cancelled.set(true), "afd-cancel");
-    Runtime.getRuntime().addShutdownHook(hook);
-    Progress progress = new Progress(spec.commandLine().getErr());
+    PrintWriter err = spec.commandLine().getErr();
+    Progress progress = new Progress(err);
     Explorer.Builder explorer =
         Explorer.builder()
             .engine(engine)
@@ -128,17 +139,21 @@ final class ExploreCommand implements Callable<Integer> {
             .cancelled(cancelled)
             .progress(progress::advance);
     if (threads != null) {
-      explorer.threads(threads);
+      explorer.threads(Limits.threads(threads));
     }
     StudyRunner runner = new StudyRunner(explorer.build(), engine::model, engine::system);
-    StudyResult result;
-    // Open the output directory before searching, so an unwritable --out fails at once.
-    ExploreOutputs outputs = out == null ? null : ExploreOutputs.open(out);
     List<Scenario> scenarios =
         cluster == null
             ? runner.scenarios(studySpec)
             : runner.scenarios(studySpec, engine.cluster(cluster));
-    try (outputs) {
+    // The hook goes in before the staging directory is made, so no signal can strand it.
+    Cancellation cancellation = new Cancellation(cancelled, err);
+    Runtime.getRuntime().addShutdownHook(cancellation.hook);
+    StudyResult result;
+    ExploreOutputs outputs = null;
+    try {
+      // Open the output directory before searching, so an unwritable --out fails at once.
+      outputs = out == null ? null : cancellation.outputs(ExploreOutputs.open(out));
       if (outputs == null) {
         result = runner.run(studySpec, scenarios, scenario -> candidate -> {});
       } else {
@@ -147,13 +162,20 @@ final class ExploreCommand implements Callable<Integer> {
       }
     } catch (CancellationException e) {
       progress.finish();
-      spec.commandLine().getErr().println("afd: cancelled; no output written");
-      return 130;
+      if (outputs != null) {
+        outputs.close(); // before the message, so "cancelled" means "and cleaned up"
+      }
+      cancellation.announce();
+      return EXIT_CANCELLED;
     } finally {
+      if (outputs != null) {
+        outputs.close();
+      }
+      cancellation.stopped();
       try {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        Runtime.getRuntime().removeShutdownHook(cancellation.hook);
       } catch (IllegalStateException shuttingDown) {
-        // The JVM is already exiting because of Ctrl-C; the hook has run.
+        // The JVM is already exiting because of a signal; the hook finishes the job.
       }
     }
     progress.finish();
@@ -183,7 +205,7 @@ final class ExploreCommand implements Callable<Integer> {
           "Options --study and --study-file contradict each other; give one of them");
     }
     if (studyFile != null) {
-      base = StudyFiles.read(studyFile);
+      base = StudyFiles.read(studyFile, root.engine());
     }
     if (study != null) {
       base =
@@ -207,11 +229,10 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "Option --cluster replaces --system and --study; give one of them");
       }
-      int budget = gpus != null ? gpus : root.engine().cluster(cluster).deviceCount();
-      if (budget < 1) {
-        throw new AfdConfigurationException(
-            "Option --gpus must be at least 1, got '" + budget + "'");
-      }
+      int budget =
+          gpus != null
+              ? Limits.devices("--gpus", gpus)
+              : root.engine().cluster(cluster).deviceCount();
       ClusterBudget.check(root.engine().cluster(cluster), budget);
       systems = List.of(new StudySpec.SystemBudget(cluster, budget));
     } else if (system != null || gpus != null) {
@@ -221,11 +242,10 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "No system given; use --system ID (see 'afd hardware list')");
       }
-      int budget = gpus != null ? gpus : base != null ? base.systems().get(0).devices() : 8;
-      if (budget < 1) {
-        throw new AfdConfigurationException(
-            "Option --gpus must be at least 1, got '" + budget + "'");
-      }
+      int budget =
+          gpus != null
+              ? Limits.devices("--gpus", gpus)
+              : base != null ? base.systems().get(0).devices() : 8;
       systems = List.of(new StudySpec.SystemBudget(systemId, budget));
     } else if (base != null) {
       systems = base.systems();
@@ -235,7 +255,7 @@ final class ExploreCommand implements Callable<Integer> {
     List<StudySpec.WorkloadSlo> workloadSlos = workloads(base);
     List<String> strategyIds =
         !strategies.isEmpty()
-            ? strategies
+            ? Limits.strategyIds(strategies)
             : base != null
                 ? base.strategies().stream().map(run -> run.strategyId()).toList()
                 : StudySpec.ALL_STRATEGIES;
@@ -265,9 +285,7 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "An explicit workload needs both --isl and --osl (and optionally --prefix)");
       }
-      chosen.add(
-          strict(
-              new WorkloadSpec("custom", prefix == null ? 0 : prefix, inputTokens, outputTokens)));
+      chosen.add(strict(Limits.customWorkload(prefix, inputTokens, outputTokens)));
     } else if (!workloads.isEmpty()) {
       for (String id : workloads) {
         chosen.add(strict(WorkloadSpec.preset(id)));
@@ -297,6 +315,64 @@ final class ExploreCommand implements Callable<Integer> {
       return TimeSpan.parse(text);
     } catch (AfdConfigurationException e) {
       throw new AfdConfigurationException("Option " + option + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * What Ctrl-C or SIGTERM does during a search: stop it, remove the staged output, print one line
+   * and exit {@link #EXIT_CANCELLED}.
+   *
+   * <p>The JVM halts as soon as its shutdown hooks return, so the hook waits for the searching
+   * thread to stop and clean up (bounded by {@link #CANCEL_GRACE_SECONDS}), discards the staged
+   * output itself in case that thread did not get there, and halts with the exit status.
+   */
+  static final class Cancellation {
+    final Thread hook;
+    private final AtomicBoolean cancelled;
+    private final PrintWriter err;
+    private volatile @Nullable ExploreOutputs outputs;
+    private final CountDownLatch stopped = new CountDownLatch(1);
+    private final AtomicBoolean announced = new AtomicBoolean();
+
+    Cancellation(AtomicBoolean cancelled, PrintWriter err) {
+      this.cancelled = cancelled;
+      this.err = err;
+      this.hook = new Thread(this::onSignal, "afd-cancel");
+    }
+
+    /** {@return {@code opened}, now also discarded by a signal} */
+    ExploreOutputs outputs(ExploreOutputs opened) {
+      this.outputs = opened;
+      return opened;
+    }
+
+    /** Prints the one line, once, whichever thread gets here first. */
+    void announce() {
+      if (announced.compareAndSet(false, true)) {
+        err.println("afd: cancelled");
+        err.flush();
+      }
+    }
+
+    /** Called by the searching thread when it is done, whether it finished or was cancelled. */
+    void stopped() {
+      stopped.countDown();
+    }
+
+    private void onSignal() {
+      cancelled.set(true);
+      try {
+        stopped.await(CANCEL_GRACE_SECONDS, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      ExploreOutputs staged = outputs;
+      if (staged != null) {
+        staged.discard();
+      }
+      announce();
+      // The signal's own status would be 143 for SIGTERM; one documented status is simpler.
+      Runtime.getRuntime().halt(EXIT_CANCELLED);
     }
   }
 

@@ -66,6 +66,10 @@ final class ImportHfCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (out != null && out.toString().isBlank()) {
+      throw new AfdConfigurationException(
+          "Option --out must name a file, got ''; leave it out to write ID.yaml");
+    }
     if (!Files.isRegularFile(config)) {
       throw new AfdConfigurationException("config file '" + config + "' does not exist");
     }

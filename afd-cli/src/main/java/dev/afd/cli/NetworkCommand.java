@@ -58,7 +58,12 @@ final class NetworkCommand implements Callable<Integer> {
         names = "--group",
         required = true,
         paramLabel = "N",
-        description = "Devices in the group.")
+        description =
+            "Devices in the group: at most "
+                + SystemSpec.MAX_DEVICES
+                + ", or "
+                + NetworkEstimate.MAX_SIMULATED_GROUP
+                + " with --simulate (an all-to-all simulates n² flows).")
     int group;
 
     @Option(
@@ -79,9 +84,10 @@ final class NetworkCommand implements Callable<Integer> {
     @Override
     public Integer call() {
       CollectiveKind kind = CollectiveKind.parse(collective);
-      if (group < 1) {
-        throw new AfdConfigurationException(
-            "Option --group must be at least 1, got '" + group + "'");
+      if (simulate) {
+        Limits.simulatedGroup("--group", group);
+      } else {
+        Limits.devices("--group", group);
       }
       DataSize size;
       try {

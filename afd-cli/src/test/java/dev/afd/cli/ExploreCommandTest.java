@@ -125,7 +125,10 @@ class ExploreCommandTest {
         CommandResult.run(
             "explore", "--model", "deepseek-v3", "--system", "h200-nvl8", "--gpus", "0");
     assertThat(result.status()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("afd: Option --gpus must be at least 1, got '0'\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: Option --gpus must be between 1 and 131072 (the most devices afd models), got"
+                + " '0'\n");
   }
 
   @Test

@@ -114,7 +114,10 @@ class NetworkCommandTest {
     CommandResult result = CommandResult.run(args);
 
     assertThat(result.status()).isEqualTo(2);
-    assertThat(result.err()).isEqualTo("afd: Option --group must be at least 1, got '0'\n");
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: Option --group must be between 1 and 131072 (the most devices afd models), got"
+                + " '0'\n");
   }
 
   @Test
@@ -144,6 +147,6 @@ class NetworkCommandTest {
     assertThat(result.status()).isEqualTo(2);
     assertThat(result.err())
         .isEqualTo(
-            "afd: Missing required option: '--bytes=SIZE'\nTry 'afd network estimate --help'.\n");
+            "afd: Missing required option: '--bytes=SIZE' (see 'afd network estimate --help')\n");
   }
 }

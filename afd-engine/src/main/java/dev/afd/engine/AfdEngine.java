@@ -263,7 +263,7 @@ public final class AfdEngine {
      * Adds plugin jars: each path is a jar or a directory whose {@code *.jar} files are all added.
      */
     public Builder pluginPath(List<Path> paths) {
-      pluginPaths.addAll(paths);
+      requireNonNull(paths, "paths").forEach(path -> pluginPaths.add(requireNonNull(path, "path")));
       return this;
     }
 
@@ -274,7 +274,8 @@ public final class AfdEngine {
      * known.
      */
     public Builder hardwareFiles(List<Path> files) {
-      files.forEach(file -> hardwareFiles.add(requireNonNull(file, "file")));
+      requireNonNull(files, "files")
+          .forEach(file -> hardwareFiles.add(requireNonNull(file, "file")));
       return this;
     }
 
@@ -285,7 +286,7 @@ public final class AfdEngine {
      * that is already known.
      */
     public Builder modelFiles(List<Path> files) {
-      files.forEach(file -> modelFiles.add(requireNonNull(file, "file")));
+      requireNonNull(files, "files").forEach(file -> modelFiles.add(requireNonNull(file, "file")));
       return this;
     }
 

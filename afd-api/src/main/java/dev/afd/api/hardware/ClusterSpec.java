@@ -48,6 +48,7 @@ public record ClusterSpec(String id, List<SystemSpec> systems, NetworkDimension 
    * @param system the system
    */
   public static ClusterSpec of(SystemSpec system) {
+    requireNonNull(system, "system");
     List<NetworkDimension> dimensions = system.dimensions();
     return new ClusterSpec(system.id(), List.of(system), dimensions.get(dimensions.size() - 1));
   }

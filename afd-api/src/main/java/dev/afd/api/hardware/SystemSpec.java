@@ -24,6 +24,18 @@ public record SystemSpec(
     String id, String description, AcceleratorSpec accelerator, List<NetworkDimension> dimensions) {
 
   /**
+   * The most devices a system may hold: 131072 (2^17).
+   *
+   * <p>Why this value: the largest GPU clusters built so far hold about 100 000 devices, and one
+   * serving deployment is far smaller; the engine keeps per-device arrays (link graphs, placements)
+   * that take a few hundred bytes per device, so this bounds them at tens of MB, where 2^26 devices
+   * exhausted a default heap.
+   *
+   * @since 0.2
+   */
+  public static final int MAX_DEVICES = 1 << 17;
+
+  /**
    * Validates the system.
    *
    * @param id the id
@@ -44,8 +56,15 @@ public record SystemSpec(
     for (NetworkDimension dimension : dimensions) {
       devices = Math.multiplyExact(devices, dimension.size());
     }
-    if (devices > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException("system '" + id + "' has too many devices: " + devices);
+    if (devices > MAX_DEVICES) {
+      throw new IllegalArgumentException(
+          "system '"
+              + id
+              + "' must hold at most "
+              + MAX_DEVICES
+              + " devices (SystemSpec.MAX_DEVICES), got '"
+              + devices
+              + "'");
     }
   }
 
@@ -69,10 +88,19 @@ public record SystemSpec(
    * <p>The outermost dimension grows or shrinks to the smallest size that holds them; when the
    * count fits inside the inner dimensions, the outer sizes become 1.
    *
-   * @param devices the device count, {@code >= 1}
+   * @param devices the device count, {@code >= 1} and at most {@link #MAX_DEVICES}
+   * @throws IllegalArgumentException if {@code devices} is out of that range
    */
   public SystemSpec withDeviceCount(int devices) {
     Checks.positive(devices, "devices");
+    if (devices > MAX_DEVICES) {
+      throw new IllegalArgumentException(
+          "devices must be at most "
+              + MAX_DEVICES
+              + " (SystemSpec.MAX_DEVICES), got '"
+              + devices
+              + "'");
+    }
     int inner = 1;
     for (int index = 0; index < dimensions.size() - 1; index++) {
       inner *= dimensions.get(index).size();

@@ -49,6 +49,10 @@ import org.jspecify.annotations.Nullable;
  */
 public final class HuggingFaceArchitectures {
 
+  /** The {@code quantization_config.quant_method} values the precision rules read, sorted. */
+  static final List<String> QUANT_METHODS =
+      List.of("compressed-tensors", "fp8", "modelopt", "mxfp4");
+
   /** The architectures (first entry of {@code architectures}) this assembler supports, sorted. */
   public static final List<String> SUPPORTED =
       List.of(
@@ -194,6 +198,11 @@ public final class HuggingFaceArchitectures {
       List<HuggingFaceConfig> modelOpt = new ArrayList<>();
       if (inline != null) {
         String method = inline.optionalString("quant_method").orElse("");
+        // Any other method would silently import as BF16; modelopt and compressed-tensors are
+        // read through quant_algo and kv_cache_scheme below.
+        if (!method.isEmpty() && !QUANT_METHODS.contains(method)) {
+          throw inline.invalid("quant_method", "one of " + QUANT_METHODS, method);
+        }
         if (method.equals("fp8")) {
           Precision fp8 = inline.has("weight_block_size") ? Precision.FP8_BLOCK : Precision.FP8;
           attention = fp8;

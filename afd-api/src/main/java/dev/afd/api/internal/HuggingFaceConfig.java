@@ -1,6 +1,7 @@
 package dev.afd.api.internal;
 
 import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.strategy.WorkloadSpec;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -20,6 +21,47 @@ import org.jspecify.annotations.Nullable;
  * an {@link AfdConfigurationException} naming the file and the field. Immutable.
  */
 public final class HuggingFaceConfig {
+  /**
+   * The most layers a config may declare: 1024. The deepest published LLMs have about 130 layers;
+   * the importer builds objects per layer, and 10^9 layers ran out of memory after 150 s.
+   */
+  public static final long MAX_LAYERS = 1024;
+
+  /**
+   * The most experts a count field may hold: 65536, over a hundred times the most routed experts in
+   * a published MoE model (512); per-expert arrays are sized by it.
+   */
+  public static final long MAX_EXPERTS = 1 << 16;
+
+  /**
+   * The largest token count (context length, sliding window, attention chunk): the workload limit
+   * {@link WorkloadSpec#MAX_CONTEXT_TOKENS}, since a longer window could never be used.
+   */
+  public static final long MAX_TOKENS = WorkloadSpec.MAX_CONTEXT_TOKENS;
+
+  /**
+   * The largest value of any other integer field (widths, heads, vocabulary, bits): 2^20, four
+   * times the widest published vocabulary (262 144) and 40 times the widest hidden layer; weight
+   * counts are products of two such sizes and stay far from overflow.
+   */
+  public static final long MAX_SIZE = 1 << 20;
+
+  /** The fields with a limit other than {@link #MAX_SIZE}; a lookup table, never iterated. */
+  private static final Map<String, Long> LIMITS =
+      Map.ofEntries(
+          Map.entry("num_hidden_layers", MAX_LAYERS),
+          Map.entry("num_nextn_predict_layers", MAX_LAYERS),
+          Map.entry("num_mtp_modules", MAX_LAYERS),
+          Map.entry("first_k_dense_replace", MAX_LAYERS),
+          Map.entry("n_routed_experts", MAX_EXPERTS),
+          Map.entry("num_local_experts", MAX_EXPERTS),
+          Map.entry("num_experts", MAX_EXPERTS),
+          Map.entry("num_experts_per_tok", MAX_EXPERTS),
+          Map.entry("n_shared_experts", MAX_EXPERTS),
+          Map.entry("max_position_embeddings", MAX_TOKENS),
+          Map.entry("sliding_window", MAX_TOKENS),
+          Map.entry("attention_chunk_size", MAX_TOKENS));
+
   private final String file;
   private final String prefix;
   private final Map<String, @Nullable Object> values;
@@ -99,6 +141,15 @@ public final class HuggingFaceConfig {
   }
 
   private long integer(String field, Object value) {
+    long result = unlimitedInteger(field, value);
+    long limit = LIMITS.getOrDefault(field, MAX_SIZE);
+    if (result > limit) {
+      throw error(field, "at most " + limit, result);
+    }
+    return result;
+  }
+
+  private long unlimitedInteger(String field, Object value) {
     if (value instanceof Integer || value instanceof Long || value instanceof Short) {
       return ((Number) value).longValue();
     }

@@ -11,10 +11,21 @@ import java.util.List;
  * @param id stable kebab-case id
  * @param prefixTokens tokens whose KV is reused (resident where attention runs, not recomputed)
  * @param inputTokens new input tokens prefilled per request ({@code isl}), {@code >= 1}
- * @param outputTokens output tokens decoded per request ({@code osl}), {@code >= 1}
+ * @param outputTokens output tokens decoded per request ({@code osl}), {@code >= 1}; the three
+ *     together at most {@link #MAX_CONTEXT_TOKENS}
  * @since 0.1
  */
 public record WorkloadSpec(String id, long prefixTokens, long inputTokens, long outputTokens) {
+
+  /**
+   * The most tokens a request's context may reach (prefix + input + output): 2^30 (1 073 741 824).
+   *
+   * <p>Why this value: 100 times the longest context window any model advertises (10 million
+   * tokens), while sums and products of token counts (KV bytes, FLOPs) stay far from overflow.
+   *
+   * @since 0.2
+   */
+  public static final long MAX_CONTEXT_TOKENS = 1L << 30;
 
   /** Chat preset of arXiv 2605.28302 Table 1: prefix 4096, isl 512, osl 256. */
   public static final WorkloadSpec CHAT = new WorkloadSpec("chat", 4096, 512, 256);
@@ -39,6 +50,24 @@ public record WorkloadSpec(String id, long prefixTokens, long inputTokens, long 
     Checks.nonNegative(prefixTokens, "prefixTokens");
     Checks.positive(inputTokens, "inputTokens");
     Checks.positive(outputTokens, "outputTokens");
+    // Each term is checked first, so the sum cannot overflow.
+    if (prefixTokens > MAX_CONTEXT_TOKENS
+        || inputTokens > MAX_CONTEXT_TOKENS
+        || outputTokens > MAX_CONTEXT_TOKENS
+        || prefixTokens + inputTokens + outputTokens > MAX_CONTEXT_TOKENS) {
+      throw new IllegalArgumentException(
+          "workload '"
+              + id
+              + "': prefixTokens + inputTokens + outputTokens must be at most "
+              + MAX_CONTEXT_TOKENS
+              + " (WorkloadSpec.MAX_CONTEXT_TOKENS), got '"
+              + prefixTokens
+              + " + "
+              + inputTokens
+              + " + "
+              + outputTokens
+              + "'");
+    }
   }
 
   /** {@return the presets, in a stable order} */

@@ -2,6 +2,7 @@ package dev.afd.engine.cost;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.cost.OperatorTime;
 import dev.afd.api.hardware.AcceleratorSpec;
@@ -18,6 +19,7 @@ import dev.afd.engine.internal.kerneldb.KernelSystem;
 import dev.afd.engine.internal.kerneldb.KernelTable;
 import dev.afd.engine.internal.kerneldb.KernelTableId;
 import dev.afd.engine.internal.kerneldb.LatencyGrid;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -110,7 +112,15 @@ public final class KernelDatabaseInspection {
     for (String systemName : database.systemNames()) {
       KernelSystem system = database.system(systemName);
       for (KernelTableId id : system.tableIds()) {
-        KernelTable table = system.table(id);
+        KernelTable table;
+        try {
+          table = system.table(id);
+        } catch (IllegalArgumentException | UncheckedIOException exception) {
+          // A corrupt table is bad input, as it is when explore prices from it.
+          throw new AfdConfigurationException(
+              "kernel table '" + id.file() + "' cannot be used: " + exception.getMessage(),
+              exception);
+        }
         rows.add(
             new TableRow(
                 id.system(),

@@ -38,6 +38,13 @@ public final class Explorer {
   /** Candidates evaluated per parallel batch. */
   static final int BATCH_SIZE = 4096;
 
+  /**
+   * The most evaluation threads: 1024. More than any current server has hardware threads (two
+   * 192-core sockets with SMT give 768), so more only adds idle stacks; 100 000 of them failed to
+   * start.
+   */
+  public static final int MAX_THREADS = 1024;
+
   private final AfdEngine engine;
   private final KernelCostModel kernelCostModel;
   private final Function<ClusterSpec, NetworkModel> networkModels;
@@ -124,6 +131,9 @@ public final class Explorer {
    */
   public ScenarioResult explore(
       Scenario scenario, List<StrategyRun> runs, Consumer<ServingResult> everyResult) {
+    requireNonNull(scenario, "scenario");
+    requireNonNull(runs, "runs");
+    requireNonNull(everyResult, "everyResult");
     List<ServingStrategy> strategies = new ArrayList<>();
     for (StrategyRun run : runs) {
       strategies.add(strategy(scenario, run));
@@ -235,10 +245,19 @@ public final class Explorer {
       return this;
     }
 
-    /** Sets the evaluation threads (default: available processors). */
+    /**
+     * Sets the evaluation threads (default: available processors).
+     *
+     * @throws IllegalArgumentException unless {@code 1 <= threads <= MAX_THREADS}
+     */
     public Builder threads(int threads) {
-      if (threads < 1) {
-        throw new IllegalArgumentException("threads must be >= 1, got '" + threads + "'");
+      if (threads < 1 || threads > MAX_THREADS) {
+        throw new IllegalArgumentException(
+            "threads must be between 1 and "
+                + MAX_THREADS
+                + " (Explorer.MAX_THREADS), got '"
+                + threads
+                + "'");
       }
       this.threads = threads;
       return this;

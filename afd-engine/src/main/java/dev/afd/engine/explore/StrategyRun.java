@@ -1,5 +1,7 @@
 package dev.afd.engine.explore;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.api.internal.Checks;
 import java.util.Collections;
 import java.util.Map;
@@ -16,6 +18,7 @@ public record StrategyRun(String strategyId, Map<String, String> options) {
   /** Validates and copies. */
   public StrategyRun {
     Checks.id(strategyId, "strategy id");
+    requireNonNull(options, "options");
     options = Collections.unmodifiableMap(new TreeMap<>(options));
   }
 

@@ -1,15 +1,22 @@
 package dev.afd.engine.explore;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.engine.AfdEngine;
+import dev.afd.engine.json.Json;
+import dev.afd.spi.StrategyOptions;
+import dev.afd.spi.StrategyProvider;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -56,8 +63,12 @@ public final class StudyFiles {
     JsonNode root;
     try {
       root = mapper.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw error(file, "", "is not valid " + format(name) + ": " + Json.syntaxError(e));
+    } catch (NoSuchFileException e) {
+      throw error(file, "", "does not exist");
     } catch (IOException e) {
-      throw error(file, "", "cannot be read: " + e.getMessage().lines().findFirst().orElse(""));
+      throw error(file, "", "cannot be read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw error(file, "", "must be a mapping with fields " + new java.util.TreeSet<>(FIELDS));
@@ -81,11 +92,19 @@ public final class StudyFiles {
       if (!system.hasNonNull("system") || !system.path("system").isTextual()) {
         throw error(file, field + ".system", "must name a system id, for example h200-nvl8");
       }
-      if (!system.path("gpus").canConvertToInt() || system.path("gpus").asInt() < 1) {
+      JsonNode gpus = system.path("gpus");
+      if (!gpus.isIntegralNumber()
+          || !gpus.canConvertToInt()
+          || gpus.asInt() < 1
+          || gpus.asInt() > SystemSpec.MAX_DEVICES) {
         throw error(
             file,
             field + ".gpus",
-            "must be a GPU budget of at least 1, got '" + system.path("gpus").asText() + "'");
+            "must be a GPU budget between 1 and "
+                + SystemSpec.MAX_DEVICES
+                + " (the most devices afd models), got '"
+                + gpus.asText()
+                + "'");
       }
       systems.add(
           new StudySpec.SystemBudget(system.path("system").asText(), system.path("gpus").asInt()));
@@ -126,6 +145,30 @@ public final class StudyFiles {
       throw error(file, "network", "must be analytical or simulated, got '" + network + "'");
     }
     return new StudySpec(studyName, models, systems, workloads, runs, network);
+  }
+
+  /**
+   * Reads a study file and checks every id it names (models, systems, strategies) and every
+   * strategy option against the engine, so that an unknown one is reported against the file.
+   *
+   * @param file the study file
+   * @param engine the engine whose plugins the ids must name
+   * @return the study
+   * @throws AfdConfigurationException naming the file for anything malformed or unknown
+   */
+  public static StudySpec read(Path file, AfdEngine engine) {
+    StudySpec study = read(file);
+    try {
+      study.models().forEach(engine::model);
+      study.systems().forEach(budget -> engine.system(budget.system()));
+      for (StrategyRun run : study.strategies()) {
+        StrategyProvider provider = engine.strategy(run.strategyId());
+        StrategyOptions.parse(run.strategyId(), provider.options(), run.options());
+      }
+    } catch (AfdConfigurationException e) {
+      throw new AfdConfigurationException("study file '" + file + "': " + e.getMessage(), e);
+    }
+    return study;
   }
 
   private static StudySpec.WorkloadSlo workload(Path file, String field, JsonNode node) {
@@ -185,6 +228,10 @@ public final class StudyFiles {
       values.add(node.get(index).asText());
     }
     return values;
+  }
+
+  private static String format(String lowerCaseName) {
+    return lowerCaseName.endsWith(".json") ? "JSON" : "YAML";
   }
 
   private static AfdConfigurationException error(Path file, String field, String problem) {

@@ -19,6 +19,7 @@ import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.FlopRate;
 import dev.afd.api.unit.Precision;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.engine.json.Json;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -130,16 +131,8 @@ public final class HardwareFiles {
     try {
       root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
-      String where =
-          e.getLocation() == null
-              ? ""
-              : String.format(
-                  Locale.ROOT,
-                  " line %d, column %d",
-                  e.getLocation().getLineNr(),
-                  e.getLocation().getColumnNr());
       throw new AfdConfigurationException(
-          "hardware file '" + name + "'" + where + ": " + e.getOriginalMessage(), e);
+          "hardware file '" + name + "': " + Json.syntaxError(e), e);
     }
     return new Reader(name, known).file(root);
   }
@@ -537,7 +530,35 @@ public final class HardwareFiles {
                                 + "'. Known systems: "
                                 + known(systems.keySet(), known.systemIds())));
       }
-      return deviceCount == null ? system : system.withDeviceCount(deviceCount);
+      if (deviceCount == null) {
+        return system;
+      }
+      // The outermost dimension is resized in whole units; a count above the limit, or one that
+      // is not a whole number of units, would silently give the cluster another size.
+      if (deviceCount > SystemSpec.MAX_DEVICES) {
+        throw error(
+            join(path, "deviceCount"),
+            "must be at most "
+                + SystemSpec.MAX_DEVICES
+                + " (the most devices afd models), got '"
+                + deviceCount
+                + "'");
+      }
+      SystemSpec part = system.withDeviceCount(deviceCount);
+      if (part.deviceCount() != deviceCount) {
+        int unit =
+            system.deviceCount() / system.dimensions().get(system.dimensions().size() - 1).size();
+        throw error(
+            join(path, "deviceCount"),
+            "must be a multiple of "
+                + unit
+                + " (the devices inside one unit of the outermost dimension of system '"
+                + systemId
+                + "'), got '"
+                + deviceCount
+                + "'");
+      }
+      return part;
     }
 
     String id(JsonNode node, String path, String what) {

@@ -1,5 +1,6 @@
 package dev.afd.engine.model;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -31,9 +32,16 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1
  */
 public final class HuggingFaceConfigImporter {
-  /** Python's json module writes Infinity and NaN (Nemotron-H's time_step_limit): accept them. */
+  /**
+   * Python's json module writes Infinity and NaN (Nemotron-H's time_step_limit): accept them. A
+   * repeated key is an error: Python keeps the last value, and silently doing the same would hide a
+   * hand-edited config's mistake.
+   */
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS).build();
+      JsonMapper.builder()
+          .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+          .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+          .build();
 
   private HuggingFaceConfigImporter() {}
 

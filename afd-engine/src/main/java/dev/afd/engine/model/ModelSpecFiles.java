@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -28,6 +29,7 @@ import dev.afd.api.model.block.Mamba2MixerBlock;
 import dev.afd.api.model.block.MlaAttentionBlock;
 import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.api.unit.Precision;
+import dev.afd.engine.json.Json;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -189,6 +191,9 @@ public final class ModelSpecFiles {
               : argument != null ? argument.getMessage() : e.getOriginalMessage();
       throw new AfdConfigurationException(
           file + ": invalid model spec at " + location(e) + ": " + reason, e);
+    } catch (JsonProcessingException e) {
+      throw new AfdConfigurationException(
+          file + ": not a valid model spec file: " + Json.syntaxError(e), e);
     } catch (IOException e) {
       throw new AfdConfigurationException("cannot read " + file + ": " + e.getMessage(), e);
     }

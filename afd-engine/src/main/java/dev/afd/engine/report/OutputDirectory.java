@@ -13,6 +13,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -32,7 +33,9 @@ import java.util.regex.Pattern;
  * the file system allows. {@link #close()} (or {@link #discard()}) before a commit deletes the
  * staged files, the staging directory and any directory {@link #open(Path)} created, so a failure
  * or a cancellation leaves nothing partial behind. If a move fails during the commit, the files
- * already moved are deleted again.
+ * already moved are deleted again. A staging directory left by a run that was killed outright
+ * (named {@code .afd-staging-<pid>-*}, its process gone) is deleted by the next {@link #open(Path)}
+ * of the same directory.
  *
  * <p>Thread-safe: {@link #discard()} may be called from a shutdown hook while another thread
  * writes.
@@ -76,6 +79,10 @@ public final class OutputDirectory implements AutoCloseable {
    */
   public static OutputDirectory open(Path directory) {
     requireNonNull(directory, "directory");
+    if (directory.toString().isBlank()) {
+      // An empty path resolves to the working directory, which nobody means by it.
+      throw cannotWrite(directory, "the path is empty; give a directory, for example results/");
+    }
     Path absolute = directory.toAbsolutePath().normalize();
     List<Path> created = new ArrayList<>();
     try {
@@ -99,7 +106,10 @@ public final class OutputDirectory implements AutoCloseable {
       if (!Files.isWritable(absolute)) {
         throw cannotWrite(directory, "permission denied");
       }
-      Path staging = Files.createTempDirectory(absolute, STAGING_PREFIX);
+      removeStaleStaging(absolute);
+      // The process id in the name tells a later run whether this staging directory is stale.
+      Path staging =
+          Files.createTempDirectory(absolute, STAGING_PREFIX + ProcessHandle.current().pid() + "-");
       return new OutputDirectory(absolute, staging, created);
     } catch (IOException e) {
       deleteQuietly(created);
@@ -230,6 +240,49 @@ public final class OutputDirectory implements AutoCloseable {
     }
   }
 
+  /**
+   * Deletes the staging directories that earlier runs left behind when killed: those whose name
+   * carries the id of a process that is no longer alive, or no process id at all (older runs). A
+   * staging directory of a live process, another run writing into the same directory, is kept.
+   */
+  private static void removeStaleStaging(Path directory) throws IOException {
+    List<Path> stale = new ArrayList<>();
+    try (DirectoryStream<Path> entries =
+        Files.newDirectoryStream(directory, STAGING_PREFIX + "*")) {
+      for (Path entry : entries) {
+        if (Files.isDirectory(entry, LinkOption.NOFOLLOW_LINKS) && !ownerAlive(entry)) {
+          stale.add(entry);
+        }
+      }
+    }
+    for (Path staging : stale) {
+      List<Path> paths = new ArrayList<>();
+      try (DirectoryStream<Path> files = Files.newDirectoryStream(staging)) {
+        for (Path file : files) {
+          paths.add(file);
+        }
+      } catch (IOException e) {
+        continue; // Best effort: a directory we cannot read is left alone.
+      }
+      paths.add(staging);
+      deleteQuietly(paths);
+    }
+  }
+
+  private static boolean ownerAlive(Path staging) {
+    String rest = staging.getFileName().toString().substring(STAGING_PREFIX.length());
+    int dash = rest.indexOf('-');
+    if (dash < 1) {
+      return false;
+    }
+    try {
+      long pid = Long.parseLong(rest.substring(0, dash));
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (NumberFormatException e) {
+      return false;
+    }
+  }
+
   private static void move(Path source, Path target) throws IOException {
     try {
       Files.move(source, target, StandardCopyOption.ATOMIC_MOVE);
@@ -254,6 +307,13 @@ public final class OutputDirectory implements AutoCloseable {
     }
     if (e instanceof FileSystemException fileSystem && fileSystem.getReason() != null) {
       return fileSystem.getReason();
+    }
+    // Without a reason the message is only the path; say what the exception type means instead.
+    if (e instanceof NoSuchFileException) {
+      return "the file system refused to create it (no such file or directory)";
+    }
+    if (e instanceof FileSystemException) {
+      return "the file system refused to create it (" + e.getClass().getSimpleName() + ")";
     }
     return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
   }

@@ -55,7 +55,8 @@ class StudyFilesTest {
         .hasMessage(
             "study file '"
                 + zero
-                + "': systems[0].gpus must be a GPU budget of at least 1, got '0'");
+                + "': systems[0].gpus must be a GPU budget between 1 and 131072 (the most devices"
+                + " afd models), got '0'");
     Path unknown = write("unknown.yaml", "models: [x]\nsystem: h200\n");
     assertThatThrownBy(() -> StudyFiles.read(unknown))
         .hasMessage(

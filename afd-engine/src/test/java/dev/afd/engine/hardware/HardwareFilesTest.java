@@ -198,6 +198,18 @@ class HardwareFilesTest {
             "clusters[0].systems[0]: unknown system 'h100-nvl8'. Known systems: [acme-npu-16,"
                 + " h200-nvl8, h200-pair]"),
         Arguments.of(
+            "deviceCount above the device limit",
+            "deviceCount: 64}",
+            "deviceCount: 200000}",
+            "clusters[0].systems[1].deviceCount: must be at most 131072 (the most devices afd"
+                + " models), got '200000'"),
+        Arguments.of(
+            "deviceCount not a whole number of outermost units",
+            "deviceCount: 64}",
+            "deviceCount: 60}",
+            "clusters[0].systems[1].deviceCount: must be a multiple of 16 (the devices inside one"
+                + " unit of the outermost dimension of system 'acme-npu-16'), got '60'"),
+        Arguments.of(
             "two systems without a fabric",
             "    crossSystemFabric: {name: ethernet, kind: switch, size: 2,"
                 + " bandwidthPerDirection: 400 Gbit/s, latency: 10 us}\n",
@@ -256,6 +268,9 @@ class HardwareFilesTest {
     Path broken = write("broken.json", "{\"accelerators\": [}");
     assertThatThrownBy(() -> HardwareFiles.read(broken))
         .isInstanceOf(AfdConfigurationException.class)
-        .hasMessageStartingWith("hardware file '" + broken + "' line 1, column 19: ");
+        .hasMessage(
+            "hardware file '"
+                + broken
+                + "': line 1, column 19: Unexpected close marker '}': expected ']'");
   }
 }

@@ -35,6 +35,27 @@ class OutputDirectoryTest {
   }
 
   @Test
+  void openRemovesStagingLeftByDeadProcessesAndKeepsALiveOne() throws IOException {
+    // Process ids are positive and below 2^22 on Linux; Long.MAX_VALUE is never alive.
+    Path dead = Files.createDirectory(temporary.resolve(".afd-staging-" + Long.MAX_VALUE + "-1"));
+    Files.writeString(dead.resolve("results.csv"), "partial");
+    Path legacy = Files.createDirectory(temporary.resolve(".afd-staging-12345"));
+    Path live =
+        Files.createDirectory(
+            temporary.resolve(".afd-staging-" + ProcessHandle.current().pid() + "-other"));
+
+    try (OutputDirectory out = OutputDirectory.open(temporary)) {
+      assertThat(dead).doesNotExist();
+      assertThat(legacy).doesNotExist();
+      assertThat(live).isDirectory();
+      out.write("a.txt", "x");
+      out.commit();
+    }
+
+    assertThat(listing(temporary)).containsExactly(live.getFileName().toString(), "a.txt");
+  }
+
+  @Test
   void commitReplacesExistingFiles() throws IOException {
     Files.writeString(temporary.resolve("a.txt"), "old");
 

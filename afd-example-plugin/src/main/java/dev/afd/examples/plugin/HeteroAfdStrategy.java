@@ -1,5 +1,7 @@
 package dev.afd.examples.plugin;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.cost.KernelCostModel;
@@ -199,6 +201,7 @@ final class HeteroAfdStrategy implements ServingStrategy {
 
   @Override
   public ServingResult evaluate(Candidate candidate) {
+    requireNonNull(candidate, "candidate");
     HeteroAfdCandidate c = (HeteroAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
     Sharding sharding =

@@ -1,5 +1,7 @@
 package dev.afd.plugin.strategies.afd;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
@@ -147,6 +149,7 @@ final class AggAfdStrategy implements ServingStrategy {
 
   @Override
   public ServingResult evaluate(Candidate candidate) {
+    requireNonNull(candidate, "candidate");
     AggAfdCandidate c = (AggAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
     AfdLayout layout = c.layout();

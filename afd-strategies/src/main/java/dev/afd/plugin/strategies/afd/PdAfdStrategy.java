@@ -1,5 +1,7 @@
 package dev.afd.plugin.strategies.afd;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.network.DeviceGroup;
@@ -96,6 +98,7 @@ final class PdAfdStrategy implements ServingStrategy {
 
   @Override
   public ServingResult evaluate(Candidate candidate) {
+    requireNonNull(candidate, "candidate");
     PdAfdCandidate c = (PdAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
     AfdLayout layout = c.layout();

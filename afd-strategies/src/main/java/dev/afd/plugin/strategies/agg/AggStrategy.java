@@ -1,5 +1,7 @@
 package dev.afd.plugin.strategies.agg;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.SystemSpec;
@@ -291,6 +293,7 @@ final class AggStrategy implements ServingStrategy {
 
   @Override
   public ServingResult evaluate(Candidate candidate) {
+    requireNonNull(candidate, "candidate");
     AggCandidate c = (AggCandidate) candidate;
     WorkloadSpec workload = context.workload();
     Sharding sharding = sharding(c);

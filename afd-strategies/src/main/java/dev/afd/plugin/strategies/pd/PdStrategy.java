@@ -1,5 +1,7 @@
 package dev.afd.plugin.strategies.pd;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.api.cost.Fidelity;
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
@@ -149,6 +151,7 @@ final class PdStrategy implements ServingStrategy {
 
   @Override
   public ServingResult evaluate(Candidate candidate) {
+    requireNonNull(candidate, "candidate");
     PdCandidate c = (PdCandidate) candidate;
     MoeModelSpec model = context.model();
     WorkloadSpec workload = context.workload();

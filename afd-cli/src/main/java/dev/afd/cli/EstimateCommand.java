@@ -116,6 +116,7 @@ final class EstimateCommand implements Callable<Integer> {
             .engine(engine)
             .kernelCostModel(costModel)
             .recipe(root.servingRecipe())
+            .conventions(root.conventions(dev.afd.spi.Conventions.defaults()))
             .networkModels(common.networkModels())
             .threads(1)
             .build();

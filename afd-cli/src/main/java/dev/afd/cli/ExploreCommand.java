@@ -14,6 +14,7 @@ import dev.afd.engine.explore.StudySpec;
 import dev.afd.engine.json.Json;
 import dev.afd.engine.report.ExploreOutputs;
 import dev.afd.engine.report.StudyReport;
+import dev.afd.spi.Conventions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -124,6 +125,7 @@ final class ExploreCommand implements Callable<Integer> {
             .engine(engine)
             .kernelCostModel(root.kernelCostModel())
             .recipe(root.servingRecipe())
+            .conventions(studySpec.conventions())
             .networkModels(common.networkModels())
             .cancelled(cancelled)
             .progress(progress::advance);
@@ -168,7 +170,10 @@ final class ExploreCommand implements Callable<Integer> {
           result.candidates(),
           result.elapsedSeconds(),
           StudyReport.fidelitySummary(result),
-          root.kernelCostModelLabel());
+          root.kernelCostModelLabel()
+              + (studySpec.conventions().isDefault()
+                  ? ""
+                  : "; conventions: " + studySpec.conventions().profile()));
       if (out != null) {
         print.println("Wrote " + String.join(", ", ExploreOutputs.FILES) + " to " + out);
       }
@@ -249,7 +254,8 @@ final class ExploreCommand implements Callable<Integer> {
         systems,
         workloadSlos,
         common.runs(strategyIds, base == null ? List.of() : base.strategies()),
-        common.network);
+        common.network,
+        root.conventions(base == null ? Conventions.defaults() : base.conventions()));
   }
 
   private List<StudySpec.WorkloadSlo> workloads(StudySpec base) {

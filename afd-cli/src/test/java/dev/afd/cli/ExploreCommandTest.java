@@ -181,4 +181,25 @@ class ExploreCommandTest {
       assertThat(entries).containsExactly(file);
     }
   }
+
+  @Test
+  void rejectsAnUnknownConventionsProfile() {
+    CommandResult result =
+        CommandResult.run("explore", "--study", "paper-b200", "--conventions", "x");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: --conventions: unknown conventions profile 'x'; expected one of [afd, aic]\n");
+  }
+
+  @Test
+  void namesTheConventionsInTheSummaryLineOnlyWhenTheyAreNotAfds() {
+    String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 2);
+    args[SMALL.length] = "--convention";
+    args[SMALL.length + 1] = "agg-ttft=aic";
+    CommandResult result = CommandResult.run(args);
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out()).contains("; conventions: afd+agg-ttft=aic)");
+    assertThat(CommandResult.run(SMALL).out()).doesNotContain("conventions");
+  }
 }

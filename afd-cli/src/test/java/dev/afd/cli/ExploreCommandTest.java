@@ -202,4 +202,23 @@ class ExploreCommandTest {
     assertThat(result.out()).contains("; conventions: afd+agg-ttft=aic)");
     assertThat(CommandResult.run(SMALL).out()).doesNotContain("conventions");
   }
+
+  @Test
+  void explainsTheOtherProfileInTheConsoleJsonAndOutputFiles(@TempDir Path directory) {
+    String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 4);
+    args[SMALL.length] = "--attribution";
+    args[SMALL.length + 1] = "--json";
+    args[SMALL.length + 2] = "--out";
+    args[SMALL.length + 3] = directory.toString();
+    CommandResult result = CommandResult.run(args);
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out()).contains("\"attribution\"").contains("\"from\" : \"afd\"");
+    assertThat(directory.resolve("attribution.csv")).exists();
+    assertThat(directory.resolve("attribution.json")).exists();
+    String[] console = java.util.Arrays.copyOf(SMALL, SMALL.length + 1);
+    console[SMALL.length] = "--attribution";
+    assertThat(CommandResult.run(console).out())
+        .contains("Why afd and aic disagree (study custom)")
+        .contains("ASSUMPTION");
+  }
 }

@@ -116,7 +116,7 @@ public final class ExploreOutputs implements AutoCloseable {
         FrontierCsv.write(study, writer);
       }
       directory.write("summary.json", Json.write(StudyReport.json(study)));
-      directory.write("report.html", HtmlReport.render(study));
+      directory.write("report.html", HtmlReport.render(study, attribution));
     } catch (IOException e) {
       directory.discard();
       throw new UncheckedIOException("cannot write outputs in '" + directory() + "'", e);

@@ -131,6 +131,11 @@ class AttributionTest {
         .contains("chat      agg       100.0  -     agg-ttft, agg-tpot")
         .contains("chat      pd        50.0   42.0  pd-ttft")
         .contains("chat      agg       agg-tpot          120.0 *  -");
+    assertThat(HtmlReport.render(run(STUDY), report))
+        .contains("<h2>Why afd and aic disagree</h2>")
+        .contains("<td>chat</td><td>agg</td><td>100.0</td><td>-</td><td>agg-ttft, agg-tpot</td>")
+        .contains("agg-tpot: 120.0 * / -");
+    assertThat(HtmlReport.render(run(STUDY))).doesNotContain("disagree");
     assertThat(AttributionReport.csv(report).lines().findFirst().orElseThrow())
         .isEqualTo(String.join(",", AttributionReport.CSV_HEADER));
     assertThat(AttributionReport.csv(report))

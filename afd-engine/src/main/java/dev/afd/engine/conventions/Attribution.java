@@ -207,6 +207,8 @@ public final class Attribution {
       }
     }
     Map<String, Best> baseline = bests(base);
+    Map<String, Map<String, Best>> cache = new LinkedHashMap<>();
+    remember(cache, from, baseline);
     List<Map<String, Best>> alone = new ArrayList<>();
     List<Map<String, Best>> cumulative = new ArrayList<>();
     Map<String, String> switched = new TreeMap<>();
@@ -215,14 +217,21 @@ public final class Attribution {
       String rule = to.rule(assumption.id());
       List<String> strategies = affected(study, assumption);
       alone.add(
-          run(study, runner, override(from, Map.of(assumption.id(), rule)), strategies, baseline));
+          run(
+              study,
+              runner,
+              override(from, Map.of(assumption.id(), rule)),
+              strategies,
+              baseline,
+              cache));
       switched.put(assumption.id(), rule);
       for (String strategy : strategies) {
         if (!cumulativeStrategies.contains(strategy)) {
           cumulativeStrategies.add(strategy);
         }
       }
-      cumulative.add(run(study, runner, override(from, switched), cumulativeStrategies, baseline));
+      cumulative.add(
+          run(study, runner, override(from, switched), cumulativeStrategies, baseline, cache));
     }
     Map<String, Best> target =
         cumulative.isEmpty() ? baseline : cumulative.get(differing.size() - 1);
@@ -272,12 +281,24 @@ public final class Attribution {
       Function<StudySpec, StudyResult> runner,
       Conventions conventions,
       List<String> strategies,
-      Map<String, Best> baseline) {
-    List<StrategyRun> runs =
-        study.strategies().stream().filter(run -> strategies.contains(run.strategyId())).toList();
+      Map<String, Best> baseline,
+      Map<String, Map<String, Best>> cache) {
     Map<String, Best> bests = new LinkedHashMap<>(baseline);
+    // A strategy is re-run only under rules it has not been run under: the rules it reads.
+    List<StrategyRun> runs = new ArrayList<>();
+    for (StrategyRun run : study.strategies()) {
+      if (!strategies.contains(run.strategyId())) {
+        continue;
+      }
+      Map<String, Best> cached = cache.get(effectiveRules(conventions, run.strategyId()));
+      if (cached == null) {
+        runs.add(run);
+      } else {
+        bests.putAll(cached);
+      }
+    }
     if (!runs.isEmpty()) {
-      bests.putAll(
+      Map<String, Best> fresh =
           bests(
               runner.apply(
                   new StudySpec(
@@ -287,9 +308,39 @@ public final class Attribution {
                       study.workloads(),
                       runs,
                       study.network(),
-                      conventions))));
+                      conventions)));
+      remember(cache, conventions, fresh);
+      bests.putAll(fresh);
     }
     return bests;
+  }
+
+  /** Files each strategy's bests under the rules it read. */
+  private static void remember(
+      Map<String, Map<String, Best>> cache, Conventions conventions, Map<String, Best> bests) {
+    bests.forEach(
+        (key, best) -> {
+          String strategy = key.substring(key.lastIndexOf('\u0000') + 1);
+          cache
+              .computeIfAbsent(
+                  effectiveRules(conventions, strategy), rules -> new LinkedHashMap<>())
+              .put(key, best);
+        });
+  }
+
+  /** {@return the strategy and the rule of every assumption that prices it} */
+  private static String effectiveRules(Conventions conventions, String strategy) {
+    StringBuilder rules = new StringBuilder(strategy);
+    for (ConventionProfiles.Assumption assumption : ConventionProfiles.assumptions()) {
+      if (affects(assumption, strategy)) {
+        rules
+            .append(' ')
+            .append(assumption.id())
+            .append('=')
+            .append(conventions.rule(assumption.id()));
+      }
+    }
+    return rules.toString();
   }
 
   private static List<String> affected(StudySpec study, ConventionProfiles.Assumption assumption) {

@@ -7,6 +7,7 @@ import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.unit.TimeSpan;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,5 +94,20 @@ class StudyFilesTest {
             "study file '"
                 + bad
                 + "': conventions: unknown conventions profile 'paper'; expected one of [afd, aic]");
+  }
+
+  @Test
+  void readsEveryShippedStudyFile() throws Exception {
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of("../examples/studies"))) {
+      List<Path> studies =
+          files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(studies).hasSizeGreaterThanOrEqualTo(6);
+      for (Path file : studies) {
+        StudySpec study = StudyFiles.read(file);
+        assertThat(study.name())
+            .as(file.toString())
+            .isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+      }
+    }
   }
 }

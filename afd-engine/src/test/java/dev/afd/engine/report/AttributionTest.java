@@ -117,10 +117,23 @@ class AttributionTest {
         .extracting(Attribution.Switch::assumption)
         .containsExactly("pd-ttft", "pd-decode", "pd-rate-matching", "memory");
     assertThat(pd.explainedBy()).containsExactly("pd-ttft");
-    // Only the strategies an assumption prices are re-run: agg-ttft and agg-tpot re-run agg alone.
+    // Only the strategies an assumption prices are re-run, and only under rules they have not been
+    // run under: the first cumulative step repeats agg-ttft alone, pd-ttft's cumulative step
+    // changes nothing agg reads and repeats pd-ttft alone for pd, and afd-pipeline prices neither.
     assertThat(runs)
-        .startsWith("afd [agg, pd]", "afd+agg-ttft=aic [agg]", "afd+agg-ttft=aic [agg]")
-        .contains("afd+agg-tpot=aic [agg]", "afd+pd-ttft=aic [pd]");
+        .containsExactly(
+            "afd [agg, pd]",
+            "afd+agg-ttft=aic [agg]",
+            "afd+agg-tpot=aic [agg]",
+            "afd+agg-tpot=aic+agg-ttft=aic [agg]",
+            "afd+pd-ttft=aic [pd]",
+            "afd+pd-decode=aic [pd]",
+            "afd+agg-tpot=aic+agg-ttft=aic+pd-decode=aic+pd-ttft=aic [pd]",
+            "afd+pd-rate-matching=aic [pd]",
+            "afd+agg-tpot=aic+agg-ttft=aic+pd-decode=aic+pd-rate-matching=aic+pd-ttft=aic [pd]",
+            "afd+memory=aic [agg, pd]",
+            "afd+afd-pipeline=aic+agg-tpot=aic+agg-ttft=aic+memory=aic+pd-decode=aic"
+                + "+pd-rate-matching=aic+pd-ttft=aic [agg, pd]");
   }
 
   @Test

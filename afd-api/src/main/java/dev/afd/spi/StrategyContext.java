@@ -30,6 +30,7 @@ public final class StrategyContext {
   private final KernelCostModel kernelCostModel;
   private final NetworkModel networkModel;
   private final StrategyOptions options;
+  private final Conventions conventions;
 
   private StrategyContext(Builder builder) {
     this.model = requireNonNull(builder.model, "model");
@@ -39,6 +40,7 @@ public final class StrategyContext {
     this.kernelCostModel = requireNonNull(builder.kernelCostModel, "kernelCostModel");
     this.networkModel = requireNonNull(builder.networkModel, "networkModel");
     this.options = requireNonNull(builder.options, "options");
+    this.conventions = requireNonNull(builder.conventions, "conventions");
     this.deviceBudget = builder.deviceBudget == 0 ? cluster.deviceCount() : builder.deviceBudget;
     if (deviceBudget < 1) {
       throw new IllegalArgumentException("deviceBudget must be >= 1, got '" + deviceBudget + "'");
@@ -90,6 +92,16 @@ public final class StrategyContext {
     return options;
   }
 
+  /**
+   * {@return the modelling conventions to price under: for each assumption where tools differ,
+   * which profile's rule applies ({@link Conventions#defaults()} unless the user chose otherwise)}
+   *
+   * @since 0.2
+   */
+  public Conventions conventions() {
+    return conventions;
+  }
+
   /** {@return the afd-api version of the running engine} */
   public String apiVersion() {
     return API_VERSION;
@@ -105,6 +117,7 @@ public final class StrategyContext {
     private KernelCostModel kernelCostModel;
     private NetworkModel networkModel;
     private StrategyOptions options;
+    private Conventions conventions = Conventions.defaults();
 
     private Builder() {}
 
@@ -193,6 +206,18 @@ public final class StrategyContext {
      */
     public Builder options(StrategyOptions options) {
       this.options = options;
+      return this;
+    }
+
+    /**
+     * Sets the modelling conventions (default: {@link Conventions#defaults()}).
+     *
+     * @param conventions conventions
+     * @return this builder
+     * @since 0.2
+     */
+    public Builder conventions(Conventions conventions) {
+      this.conventions = conventions;
       return this;
     }
 

@@ -4,11 +4,13 @@ import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.AfdPluginException;
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.conventions.ConventionProfiles;
 import dev.afd.engine.cost.KernelCostModels;
 import dev.afd.engine.cost.KernelDatabases;
 import dev.afd.engine.cost.MeasuredKernelCostModel;
 import dev.afd.engine.recipe.Backend;
 import dev.afd.engine.recipe.ServingRecipe;
+import dev.afd.spi.Conventions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -101,6 +103,26 @@ public final class AfdCommand {
       description = "Price every operator with the roofline instead of the measured kernel tables.")
   boolean roofline;
 
+  @Option(
+      names = "--conventions",
+      scope = ScopeType.INHERIT,
+      paramLabel = "PROFILE",
+      description =
+          "Modelling conventions where tools differ: afd (default, afd's own physics) or aic"
+              + " (NVIDIA AIConfigurator's rules, the reference paper's framework); overrides a"
+              + " study file's 'conventions'.")
+  String conventions;
+
+  @Option(
+      names = "--convention",
+      scope = ScopeType.INHERIT,
+      paramLabel = "ID=PROFILE",
+      description =
+          "Switch one assumption to a profile's rule, for example agg-ttft=aic (repeatable;"
+              + " assumptions: agg-ttft, agg-tpot, pd-ttft, pd-decode, pd-rate-matching,"
+              + " afd-pipeline, memory).")
+  List<String> conventionOverrides = new ArrayList<>();
+
   private AfdEngine engine;
 
   private KernelCostModel kernelCostModel;
@@ -150,9 +172,28 @@ public final class AfdCommand {
         : "roofline";
   }
 
+  /**
+   * {@return the conventions to price under: {@code --conventions} (else {@code base}, a study
+   * file's), with each {@code --convention} override applied}
+   *
+   * @param base the conventions when {@code --conventions} is not given
+   */
+  Conventions conventions(Conventions base) {
+    Conventions profile =
+        conventions == null ? base : ConventionProfiles.profile(conventions, "--conventions");
+    if (conventionOverrides.isEmpty()) {
+      return profile;
+    }
+    return ConventionProfiles.override(
+        profile,
+        ConventionProfiles.parseOverrides("--convention", conventionOverrides),
+        "--convention");
+  }
+
   /** Rejects a bad {@code --backend} and contradicting options before any command runs. */
   private void checkGlobalOptions() {
     backend();
+    conventions(Conventions.defaults());
     if (roofline && kernelDatabase != null) {
       throw new AfdConfigurationException(
           "Options --roofline and --kernel-db contradict each other; give one of them");

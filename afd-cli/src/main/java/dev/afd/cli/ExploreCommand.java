@@ -5,6 +5,8 @@ import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.conventions.Attribution;
+import dev.afd.engine.conventions.ConventionProfiles;
 import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.StudyFiles;
@@ -12,19 +14,24 @@ import dev.afd.engine.explore.StudyResult;
 import dev.afd.engine.explore.StudyRunner;
 import dev.afd.engine.explore.StudySpec;
 import dev.afd.engine.json.Json;
+import dev.afd.engine.report.AttributionReport;
 import dev.afd.engine.report.ExploreOutputs;
 import dev.afd.engine.report.StudyReport;
+import dev.afd.spi.Conventions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -113,6 +120,15 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(names = "--threads", paramLabel = "N", description = "Evaluation threads.")
   Integer threads;
 
+  @Option(
+      names = "--attribution",
+      description =
+          "Also explain where the other conventions profile (aic under afd, afd under aic)"
+              + " disagrees: re-run each workload × strategy switching one assumption at a time"
+              + " and cumulatively; printed after the results, in --json, and as"
+              + " attribution.csv and attribution.json in --out.")
+  boolean attribution;
+
   @Option(names = "--json", description = "Print JSON instead of tables.")
   boolean json;
 
@@ -135,6 +151,7 @@ final class ExploreCommand implements Callable<Integer> {
             .engine(engine)
             .kernelCostModel(root.kernelCostModel())
             .recipe(root.servingRecipe())
+            .conventions(studySpec.conventions())
             .networkModels(common.networkModels())
             .cancelled(cancelled)
             .progress(progress::advance);
@@ -142,6 +159,17 @@ final class ExploreCommand implements Callable<Integer> {
       explorer.threads(Limits.threads(threads));
     }
     StudyRunner runner = new StudyRunner(explorer.build(), engine::model, engine::system);
+    Function<StudySpec, StudyResult> rerun =
+        spec -> {
+          StudyRunner other =
+              new StudyRunner(
+                  explorer.conventions(spec.conventions()).build(), engine::model, engine::system);
+          List<Scenario> otherScenarios =
+              cluster == null
+                  ? other.scenarios(spec)
+                  : other.scenarios(spec, engine.cluster(cluster));
+          return other.run(spec, otherScenarios, scenario -> candidate -> {});
+        };
     List<Scenario> scenarios =
         cluster == null
             ? runner.scenarios(studySpec)
@@ -150,6 +178,7 @@ final class ExploreCommand implements Callable<Integer> {
     Cancellation cancellation = new Cancellation(cancelled, err);
     Runtime.getRuntime().addShutdownHook(cancellation.hook);
     StudyResult result;
+    Attribution.Report attributionReport = null;
     ExploreOutputs outputs = null;
     try {
       // Open the output directory before searching, so an unwritable --out fails at once.
@@ -158,7 +187,17 @@ final class ExploreCommand implements Callable<Integer> {
         result = runner.run(studySpec, scenarios, scenario -> candidate -> {});
       } else {
         result = runner.run(studySpec, scenarios, outputs::results);
-        outputs.finish(result);
+      }
+      if (attribution) {
+        attributionReport =
+            Attribution.run(
+                studySpec,
+                result,
+                ConventionProfiles.other(ConventionProfiles.baseProfile(studySpec.conventions())),
+                rerun);
+      }
+      if (outputs != null) {
+        outputs.finish(result, attributionReport);
       }
     } catch (CancellationException e) {
       progress.finish();
@@ -181,18 +220,36 @@ final class ExploreCommand implements Callable<Integer> {
     progress.finish();
     PrintWriter print = spec.commandLine().getOut();
     if (json) {
-      print.print(Json.write(StudyReport.json(result)));
+      Map<String, Object> summary = new LinkedHashMap<>(StudyReport.json(result));
+      if (attributionReport != null) {
+        summary.put("attribution", AttributionReport.json(attributionReport));
+      }
+      print.print(Json.write(summary));
     } else {
       print.print(StudyReport.console(result));
+      if (attributionReport != null) {
+        print.print(AttributionReport.console(attributionReport));
+        print.println();
+      }
       print.printf(
           Locale.ROOT,
           "Searched %d candidates in %.2f s; step time: %s (%s)%n",
           result.candidates(),
           result.elapsedSeconds(),
           StudyReport.fidelitySummary(result),
-          root.kernelCostModelLabel());
+          root.kernelCostModelLabel()
+              + (studySpec.conventions().isDefault()
+                  ? ""
+                  : "; conventions: " + studySpec.conventions().profile()));
       if (out != null) {
-        print.println("Wrote " + String.join(", ", ExploreOutputs.FILES) + " to " + out);
+        print.println(
+            "Wrote "
+                + String.join(", ", ExploreOutputs.FILES)
+                + (attributionReport == null
+                    ? ""
+                    : ", " + String.join(", ", ExploreOutputs.ATTRIBUTION_FILES))
+                + " to "
+                + out);
       }
     }
     return 0;
@@ -269,7 +326,8 @@ final class ExploreCommand implements Callable<Integer> {
         systems,
         workloadSlos,
         common.runs(strategyIds, base == null ? List.of() : base.strategies()),
-        common.network);
+        common.network,
+        root.conventions(base == null ? Conventions.defaults() : base.conventions()));
   }
 
   private List<StudySpec.WorkloadSlo> workloads(StudySpec base) {

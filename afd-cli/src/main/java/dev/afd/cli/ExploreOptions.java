@@ -7,6 +7,7 @@ import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.network.AnalyticalNetworkModel;
 import dev.afd.engine.network.SimulatedNetworkModel;
+import dev.afd.spi.Conventions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +52,7 @@ final class ExploreOptions {
         .engine(root.engine())
         .kernelCostModel(root.kernelCostModel())
         .recipe(root.servingRecipe())
+        .conventions(root.conventions(Conventions.defaults()))
         .networkModels(networkModels())
         .threads(1)
         .build();

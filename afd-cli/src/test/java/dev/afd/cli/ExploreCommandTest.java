@@ -184,4 +184,44 @@ class ExploreCommandTest {
       assertThat(entries).containsExactly(file);
     }
   }
+
+  @Test
+  void rejectsAnUnknownConventionsProfile() {
+    CommandResult result =
+        CommandResult.run("explore", "--study", "paper-b200", "--conventions", "x");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: --conventions: unknown conventions profile 'x'; expected one of [afd, aic]\n");
+  }
+
+  @Test
+  void namesTheConventionsInTheSummaryLineOnlyWhenTheyAreNotAfds() {
+    String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 2);
+    args[SMALL.length] = "--convention";
+    args[SMALL.length + 1] = "agg-ttft=aic";
+    CommandResult result = CommandResult.run(args);
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out()).contains("; conventions: afd+agg-ttft=aic)");
+    assertThat(CommandResult.run(SMALL).out()).doesNotContain("conventions");
+  }
+
+  @Test
+  void explainsTheOtherProfileInTheConsoleJsonAndOutputFiles(@TempDir Path directory) {
+    String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 4);
+    args[SMALL.length] = "--attribution";
+    args[SMALL.length + 1] = "--json";
+    args[SMALL.length + 2] = "--out";
+    args[SMALL.length + 3] = directory.toString();
+    CommandResult result = CommandResult.run(args);
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out()).contains("\"attribution\"").contains("\"from\" : \"afd\"");
+    assertThat(directory.resolve("attribution.csv")).exists();
+    assertThat(directory.resolve("attribution.json")).exists();
+    String[] console = java.util.Arrays.copyOf(SMALL, SMALL.length + 1);
+    console[SMALL.length] = "--attribution";
+    assertThat(CommandResult.run(console).out())
+        .contains("Why afd and aic disagree (study custom)")
+        .contains("ASSUMPTION");
+  }
 }

@@ -11,6 +11,7 @@ import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.recipe.ServingRecipe;
+import dev.afd.spi.Conventions;
 import dev.afd.spi.StrategyContext;
 import dev.afd.spi.StrategyOptions;
 import dev.afd.spi.StrategyProvider;
@@ -52,6 +53,7 @@ public final class Explorer {
   private final AtomicBoolean cancelled;
   private final Consumer<Long> progress;
   private final @Nullable ServingRecipe recipe;
+  private final Conventions conventions;
 
   private Explorer(Builder builder) {
     this.engine = requireNonNull(builder.engine, "engine");
@@ -61,6 +63,12 @@ public final class Explorer {
     this.cancelled = builder.cancelled;
     this.progress = builder.progress;
     this.recipe = builder.recipe;
+    this.conventions = builder.conventions;
+  }
+
+  /** {@return the conventions strategies price under} */
+  public Conventions conventions() {
+    return conventions;
   }
 
   /** {@return a builder} */
@@ -91,6 +99,7 @@ public final class Explorer {
             .kernelCostModel(kernelCostModel)
             .networkModel(networkModels.apply(scenario.cluster()))
             .options(options)
+            .conventions(conventions)
             .build();
     return provider.create(context);
   }
@@ -214,8 +223,20 @@ public final class Explorer {
     private AtomicBoolean cancelled = new AtomicBoolean();
     private Consumer<Long> progress = done -> {};
     private @Nullable ServingRecipe recipe;
+    private Conventions conventions = Conventions.defaults();
 
     private Builder() {}
+
+    /**
+     * Sets the modelling conventions every strategy prices under (default: afd's own; see {@link
+     * dev.afd.engine.conventions.ConventionProfiles}).
+     *
+     * @since 0.2
+     */
+    public Builder conventions(Conventions conventions) {
+      this.conventions = requireNonNull(conventions, "conventions");
+      return this;
+    }
 
     /**
      * Sets the serving recipe whose formats (block-scaled FP8, KV-cache format, …) the model runs

@@ -11,7 +11,9 @@ import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.conventions.ConventionProfiles;
 import dev.afd.engine.json.Json;
+import dev.afd.spi.Conventions;
 import dev.afd.spi.StrategyOptions;
 import dev.afd.spi.StrategyProvider;
 import java.io.IOException;
@@ -41,13 +43,23 @@ import java.util.TreeMap;
  * options:                                  # per strategy, unit strings where they apply
  *   agg: {tp: "4,8", batch: "16,32,64"}
  * network: analytical                       # or simulated
+ * conventions: aic                          # afd (default) or aic; or a mapping:
+ * # conventions: {profile: aic, memory: afd}  # a profile with some assumptions overridden
  * }</pre>
  *
  * <p>Every error names the file and the field.
  */
 public final class StudyFiles {
   private static final Set<String> FIELDS =
-      Set.of("name", "models", "systems", "workloads", "strategies", "options", "network");
+      Set.of(
+          "name",
+          "models",
+          "systems",
+          "workloads",
+          "strategies",
+          "options",
+          "network",
+          "conventions");
 
   private StudyFiles() {}
 
@@ -144,7 +156,34 @@ public final class StudyFiles {
     if (!network.equals("analytical") && !network.equals("simulated")) {
       throw error(file, "network", "must be analytical or simulated, got '" + network + "'");
     }
-    return new StudySpec(studyName, models, systems, workloads, runs, network);
+    return new StudySpec(
+        studyName, models, systems, workloads, runs, network, conventions(file, root));
+  }
+
+  /** {@return the study's conventions: a profile id, or a mapping of profile and overrides} */
+  private static Conventions conventions(Path file, JsonNode root) {
+    JsonNode node = root.path("conventions");
+    if (node.isMissingNode() || node.isNull()) {
+      return Conventions.defaults();
+    }
+    String subject = "study file '" + file + "': conventions";
+    if (node.isTextual()) {
+      return ConventionProfiles.profile(node.asText(), subject);
+    }
+    if (!node.isObject()) {
+      throw error(
+          file,
+          "conventions",
+          "must be a profile id (afd or aic) or a mapping of profile and assumption overrides");
+    }
+    String profile = node.path("profile").asText(Conventions.AFD);
+    Map<String, String> overrides = new TreeMap<>();
+    for (Map.Entry<String, JsonNode> entry : node.properties()) {
+      if (!entry.getKey().equals("profile")) {
+        overrides.put(entry.getKey(), entry.getValue().asText());
+      }
+    }
+    return ConventionProfiles.resolve(profile, overrides, subject + ".profile", subject);
   }
 
   /**

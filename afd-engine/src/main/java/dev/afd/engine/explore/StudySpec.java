@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.spi.Conventions;
 import java.util.List;
 import java.util.Optional;
 
@@ -17,6 +18,7 @@ import java.util.Optional;
  * @param workloads workloads, each with its SLO
  * @param strategies strategies with their options
  * @param network network model id: {@code analytical} or {@code simulated}
+ * @param conventions the modelling conventions the study runs under (afd's own by default)
  */
 public record StudySpec(
     String name,
@@ -24,7 +26,8 @@ public record StudySpec(
     List<SystemBudget> systems,
     List<WorkloadSlo> workloads,
     List<StrategyRun> strategies,
-    String network) {
+    String network,
+    Conventions conventions) {
 
   /** Validates and copies. */
   public StudySpec {
@@ -34,6 +37,23 @@ public record StudySpec(
     workloads = List.copyOf(workloads);
     strategies = List.copyOf(strategies);
     requireNonNull(network, "network");
+    requireNonNull(conventions, "conventions");
+  }
+
+  /** A study under afd's own conventions. */
+  public StudySpec(
+      String name,
+      List<String> models,
+      List<SystemBudget> systems,
+      List<WorkloadSlo> workloads,
+      List<StrategyRun> strategies,
+      String network) {
+    this(name, models, systems, workloads, strategies, network, Conventions.defaults());
+  }
+
+  /** {@return this study under other conventions} */
+  public StudySpec withConventions(Conventions conventions) {
+    return new StudySpec(name, models, systems, workloads, strategies, network, conventions);
   }
 
   /**

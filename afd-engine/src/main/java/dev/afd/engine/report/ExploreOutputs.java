@@ -3,6 +3,7 @@ package dev.afd.engine.report;
 import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.strategy.ServingResult;
+import dev.afd.engine.conventions.Attribution;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.StudyResult;
 import dev.afd.engine.json.Json;
@@ -12,6 +13,7 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything {@code afd explore --out DIR} writes, all at once or not at all: {@code results.csv}
@@ -34,6 +36,10 @@ public final class ExploreOutputs implements AutoCloseable {
   /** The files written, in the order they are moved into place. */
   public static final List<String> FILES =
       List.of("results.csv", "frontier.csv", "summary.json", "report.html");
+
+  /** The files an attribution adds. */
+  public static final List<String> ATTRIBUTION_FILES =
+      List.of("attribution.csv", "attribution.json");
 
   private final OutputDirectory directory;
   private final ResultsCsvWriter results;
@@ -87,14 +93,30 @@ public final class ExploreOutputs implements AutoCloseable {
    * @throws UncheckedIOException if a file cannot be written or moved; nothing is left then
    */
   public void finish(StudyResult study) {
+    finish(study, null);
+  }
+
+  /**
+   * Completes {@code results.csv}, writes the other files, and {@link #ATTRIBUTION_FILES} when
+   * there is an attribution, and moves all of them into place.
+   *
+   * @param study the finished study
+   * @param attribution why another conventions profile disagrees, or null
+   * @throws UncheckedIOException if a file cannot be written or moved; nothing is left then
+   */
+  public void finish(StudyResult study, Attribution.@Nullable Report attribution) {
     requireNonNull(study, "study");
     try {
+      if (attribution != null) {
+        directory.write("attribution.csv", AttributionReport.csv(attribution));
+        directory.write("attribution.json", Json.write(AttributionReport.json(attribution)));
+      }
       results.close();
       try (Writer writer = directory.writer("frontier.csv")) {
         FrontierCsv.write(study, writer);
       }
       directory.write("summary.json", Json.write(StudyReport.json(study)));
-      directory.write("report.html", HtmlReport.render(study));
+      directory.write("report.html", HtmlReport.render(study, attribution));
     } catch (IOException e) {
       directory.discard();
       throw new UncheckedIOException("cannot write outputs in '" + directory() + "'", e);

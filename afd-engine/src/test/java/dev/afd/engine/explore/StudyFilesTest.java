@@ -7,6 +7,7 @@ import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.unit.TimeSpan;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,7 +63,7 @@ class StudyFilesTest {
         .hasMessage(
             "study file '"
                 + unknown
-                + "': system is not a study field; expected one of [models, name, network,"
+                + "': system is not a study field; expected one of [conventions, models, name, network,"
                 + " options, strategies, systems, workloads]");
     Path badTime =
         write(
@@ -74,5 +75,40 @@ class StudyFilesTest {
             "study file '"
                 + badTime
                 + "': workloads[0] Cannot parse time span '3': a unit is required (ns, us, ms, s)");
+  }
+
+  @Test
+  void readsConventionsAsAProfileOrAMappingOfOverrides() throws Exception {
+    String body =
+        "models: [deepseek-v3]\nsystems: [{system: h200-nvl8, gpus: 16}]\nworkloads: [chat]\n";
+    assertThat(StudyFiles.read(write("plain.yaml", body)).conventions().isDefault()).isTrue();
+    StudySpec aic = StudyFiles.read(write("aic.yaml", body + "conventions: aic\n"));
+    assertThat(aic.conventions().profile()).isEqualTo("aic");
+    StudySpec mixed =
+        StudyFiles.read(write("mixed.yaml", body + "conventions: {profile: aic, memory: afd}\n"));
+    assertThat(mixed.conventions().profile()).isEqualTo("aic+memory=afd");
+    assertThat(mixed.conventions().rule("memory")).isEqualTo("afd");
+    Path bad = write("bad.yaml", body + "conventions: paper\n");
+    assertThatThrownBy(() -> StudyFiles.read(bad))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "study file '"
+                + bad
+                + "': conventions: unknown conventions profile 'paper'; expected one of [afd, aic]");
+  }
+
+  @Test
+  void readsEveryShippedStudyFile() throws Exception {
+    try (java.util.stream.Stream<Path> files = Files.list(Path.of("../examples/studies"))) {
+      List<Path> studies =
+          files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
+      assertThat(studies).hasSizeGreaterThanOrEqualTo(6);
+      for (Path file : studies) {
+        StudySpec study = StudyFiles.read(file);
+        assertThat(study.name())
+            .as(file.toString())
+            .isEqualTo(file.getFileName().toString().replace(".yaml", ""));
+      }
+    }
   }
 }

@@ -14,6 +14,7 @@ import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.Precision;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.plugin.strategies.common.AfdPipeline;
+import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
 import dev.afd.plugin.strategies.common.Parallelism;
@@ -107,6 +108,8 @@ final class AfdEvaluator {
   private final double imbalance;
   private final DataSize reserve;
   private final Precision dispatchPrecision;
+  private final boolean aicPipeline;
+  private final boolean aicMemory;
 
   AfdEvaluator(StrategyContext context) {
     this.context = context;
@@ -121,6 +124,8 @@ final class AfdEvaluator {
     this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
     this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
     this.dispatchPrecision = Precision.parse(context.options().get(Knobs.DISPATCH_PRECISION));
+    this.aicPipeline = AicRules.follows(context, AicRules.AFD_PIPELINE);
+    this.aicMemory = AicRules.follows(context, AicRules.MEMORY);
   }
 
   StepPricer pricer() {
@@ -222,7 +227,7 @@ final class AfdEvaluator {
     // KV of every sequence lives on the attention devices only.
     double kv =
         (batch * (double) Workloads.finalContext(workload)
-                    + (prefillSequenceResident
+                    + (prefillSequenceResident && !aicMemory
                         ? workload.prefixTokens() + workload.inputTokens()
                         : 0))
                 * footprint.kvBytesPerToken()
@@ -233,7 +238,7 @@ final class AfdEvaluator {
             "attention",
             footprint.mixerWeightBytes(),
             kv,
-            Memory.activationBytes(model, Math.max(rankTokens, chunk > 0 ? chunk : 0)),
+            activationBytes(layout, Math.max(rankTokens, chunk > 0 ? chunk : 0)),
             reserve,
             accelerator(attentionSystem).memoryCapacityPerDevice());
     MemoryUsage ffnMemory =
@@ -241,11 +246,26 @@ final class AfdEvaluator {
             "ffn",
             footprint.ffnWeightBytes(),
             0,
-            Memory.activationBytes(
-                model, rankTokens * layout.dataParallel() / layout.expertParallel()),
+            activationBytes(layout, rankTokens * layout.dataParallel() / layout.expertParallel()),
             reserve,
             accelerator(ffnSystem).memoryCapacityPerDevice());
     return new UnitStep(null, attentionMemory, ffnMemory, null, null, null);
+  }
+
+  /**
+   * {@return activation bytes of {@code tokens} tokens on one device of the unit: afd's workspace
+   * factor, or AIConfigurator's coefficients at the attention TP ({@link AicRules#MEMORY}), which
+   * it applies to both pools}
+   */
+  private double activationBytes(AfdLayout layout, double tokens) {
+    return aicMemory
+        ? AicRules.activationBytes(
+            context.model(),
+            tokens,
+            layout.tensorParallel(),
+            layout.dataParallel(),
+            layout.expertParallel())
+        : Memory.activationBytes(context.model(), tokens);
   }
 
   /** {@return {@code memory} with the unit's step priced} */
@@ -292,7 +312,8 @@ final class AfdEvaluator {
             layout.expertParallel(),
             dispatchPrecision);
     AfdPipeline.Step step =
-        AfdPipeline.step(attention, ffn, transfers, microBatches, layout.routerOnAttention());
+        AfdPipeline.step(
+            attention, ffn, transfers, microBatches, layout.routerOnAttention(), aicPipeline);
     double[] fidelity = new double[Fidelity.values().length];
     attention.addFidelity(fidelity, microBatches);
     ffn.addFidelity(fidelity, microBatches);

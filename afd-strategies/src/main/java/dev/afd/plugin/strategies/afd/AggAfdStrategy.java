@@ -9,6 +9,7 @@ import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
 import dev.afd.plugin.strategies.common.Queueing;
@@ -28,10 +29,12 @@ import java.util.function.Consumer;
 final class AggAfdStrategy implements ServingStrategy {
   private final StrategyContext context;
   private final AfdEvaluator evaluator;
+  private final boolean aicTtft;
 
   AggAfdStrategy(StrategyContext context) {
     this.context = context;
     this.evaluator = new AfdEvaluator(context);
+    this.aicTtft = AicRules.follows(context, AicRules.AGG_TTFT);
   }
 
   /** A unit layout, batch, chunk and unit count. */
@@ -182,7 +185,8 @@ final class AggAfdStrategy implements ServingStrategy {
     }
     double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
     double utilization = c.batch() * serviceIterations / workload.outputTokens();
-    if (utilization >= 1) {
+    // AIConfigurator's agg TTFT has no queue to saturate (AicRules.AGG_TTFT).
+    if (utilization >= 1 && !aicTtft) {
       return result.infeasible(saturated(c.batch(), c.chunk())).build();
     }
     // A step either carries a chunk of one request's prompt or decodes alone; a share p/c of the
@@ -195,7 +199,10 @@ final class AggAfdStrategy implements ServingStrategy {
     double mixedShare = Math.min(1, prefillPerIteration / chunkTokens);
     double stepSeconds = mixedShare * mixedSeconds + (1 - mixedShare) * decodeSeconds;
     double service = serviceIterations * mixedSeconds;
-    double ttft = Queueing.waitSeconds(utilization, service) + service;
+    double ttft =
+        aicTtft
+            ? AicRules.aggTtftSeconds(mixedSeconds, workload.inputTokens(), c.batch(), c.chunk())
+            : Queueing.waitSeconds(utilization, service) + service;
     double concurrency = (double) c.units() * layout.dataParallel() * c.batch();
     return result
         .latencies(

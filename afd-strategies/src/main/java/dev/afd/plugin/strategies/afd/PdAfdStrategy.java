@@ -11,6 +11,7 @@ import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
 import dev.afd.plugin.strategies.common.PrefillPool;
@@ -33,10 +34,12 @@ final class PdAfdStrategy implements ServingStrategy {
   private final AfdEvaluator evaluator;
   private final StepPricer.Placement prefillPlacement;
   private final PrefillPool prefill;
+  private final boolean aicRateMatching;
 
   PdAfdStrategy(StrategyContext context) {
     this.context = context;
     this.evaluator = new AfdEvaluator(context);
+    this.aicRateMatching = AicRules.follows(context, AicRules.PD_RATE_MATCHING);
     int prefillSystem =
         Roles.systemIndex(
             context.cluster(), "prefill-system", context.options().get(Knobs.PREFILL_SYSTEM));
@@ -123,7 +126,9 @@ final class PdAfdStrategy implements ServingStrategy {
     }
     double tpot = unit.step().seconds();
     double concurrency = (double) c.units() * layout.dataParallel() * c.batch();
-    double tokensPerSecond = concurrency / tpot;
+    // AIConfigurator rate-matches an AFD decode pool at 0.95 of its throughput.
+    double tokensPerSecond =
+        concurrency / tpot * (aicRateMatching ? AicRules.AFD_DECODE_DEGRADATION : 1);
     double requestsPerSecond = tokensPerSecond / workload.outputTokens();
     int decodeDevices = c.devices();
     PrefillPool.Sizing sizing =

@@ -17,6 +17,7 @@ import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
 import dev.afd.plugin.strategies.common.Parallelism;
@@ -60,6 +61,9 @@ final class AggStrategy implements ServingStrategy {
   private final DataSize reserve;
   private final boolean closedLoop;
   private final Speculation speculation;
+  private final boolean aicTtft;
+  private final boolean aicTpot;
+  private final boolean aicMemory;
 
   AggStrategy(StrategyContext context) {
     this.context = context;
@@ -80,6 +84,9 @@ final class AggStrategy implements ServingStrategy {
     this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
     this.closedLoop = context.options().get(Knobs.ARRIVALS).equals("closed-loop");
     this.speculation = Speculation.of(context);
+    this.aicTtft = AicRules.follows(context, AicRules.AGG_TTFT);
+    this.aicTpot = AicRules.follows(context, AicRules.AGG_TPOT);
+    this.aicMemory = AicRules.follows(context, AicRules.MEMORY);
   }
 
   /**
@@ -316,24 +323,18 @@ final class AggStrategy implements ServingStrategy {
     if (closedLoop) {
       // A closed loop of more clients than the KV cache holds still runs: the engine keeps as
       // many requests resident as their KV allows and the others wait for a slot.
-      int admitted = admittedSequences(placement, footprint, decoding, c.chunk());
+      int admitted = admittedSequences(c, placement, footprint, decoding);
       if (admitted < 1) {
-        MemoryUsage one =
-            memory(placement, footprint, 1, Workloads.meanDecodeContext(workload), c.chunk());
+        MemoryUsage one = memory(c, placement, footprint, 1, Workloads.meanDecodeContext(workload));
         return result.memory(List.of(one)).infeasible(Memory.shortfall(one)).build();
       }
       result.memory(
           List.of(
-              memory(
-                  placement,
-                  footprint,
-                  admitted,
-                  Workloads.meanDecodeContext(workload),
-                  c.chunk())));
+              memory(c, placement, footprint, admitted, Workloads.meanDecodeContext(workload))));
       return closedLoop(c, placement, sharding, result, admitted);
     }
     MemoryUsage memory =
-        memory(placement, footprint, decoding, Workloads.finalContext(workload), c.chunk());
+        memory(c, placement, footprint, decoding, Workloads.finalContext(workload));
     result.memory(List.of(memory));
     if (!memory.fits()) {
       return result.infeasible(Memory.shortfall(memory)).build();
@@ -345,22 +346,21 @@ final class AggStrategy implements ServingStrategy {
     double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
     double utilization =
         decoding * serviceIterations * speculation.tokensPerStep() / workload.outputTokens();
-    if (utilization >= 1) {
+    // AIConfigurator's agg TTFT has no queue to saturate (AicRules.AGG_TTFT).
+    if (utilization >= 1 && !aicTtft) {
       return result.infeasible(saturated(decoding, c.chunk())).build();
+    }
+    if (aicTtft || aicTpot) {
+      return aicIteration(c, placement, sharding, result, serviceIterations, utilization);
     }
 
     // An iteration either carries a chunk of one request's prefill or decodes alone (MODELING.md
     // §5: an iteration is the operators on its tokens). A fraction f of the iterations carries
     // prefill, enough to keep up with completions; TPOT is the mean iteration, TTFT the chunks of
     // one request's prefill (plus waiting for them).
-    StepShape mixedShape = mixedShape(c);
-    PricedStep mixer = pricer.price(Side.MIXER, mixedShape, sharding, placement);
-    PricedStep ffn =
-        pricer.price(
-            Side.FEED_FORWARD,
-            StepShape.decode(mixedShape.tokens() * c.dataParallel(), 0),
-            sharding,
-            placement);
+    PricedStep[] sides = sides(mixedShape(c), c, sharding, placement);
+    PricedStep mixer = sides[0];
+    PricedStep ffn = sides[1];
     double mixedSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
     double decodeSeconds =
         iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
@@ -371,6 +371,32 @@ final class AggStrategy implements ServingStrategy {
     double ttft = Queueing.waitSeconds(utilization, serviceSeconds) + serviceSeconds;
     double tpot = iterationSeconds / speculation.tokensPerStep();
     double concurrency = (double) c.replicas() * c.dataParallel() * decoding;
+    return priced(result, mixer, ffn, decodeSeconds, ttft, tpot, concurrency / tpot, concurrency);
+  }
+
+  /** {@return a step of one rank's shape priced on both sides: mixer, then feed-forward} */
+  private PricedStep[] sides(
+      StepShape rank, AggCandidate c, Sharding sharding, StepPricer.Placement placement) {
+    return new PricedStep[] {
+      pricer.price(Side.MIXER, rank, sharding, placement),
+      pricer.price(
+          Side.FEED_FORWARD,
+          StepShape.decode(rank.tokens() * c.dataParallel(), 0),
+          sharding,
+          placement)
+    };
+  }
+
+  /** {@return the result of an open-loop candidate: latencies, throughput, stages and fidelity} */
+  private ServingResult priced(
+      ServingResult.Builder result,
+      PricedStep mixer,
+      PricedStep ffn,
+      double decodeSeconds,
+      double ttft,
+      double tpot,
+      double tokensPerSecond,
+      double concurrency) {
     double[] fidelity = new double[Fidelity.values().length];
     mixer.addFidelity(fidelity, 1);
     ffn.addFidelity(fidelity, 1);
@@ -387,11 +413,88 @@ final class AggStrategy implements ServingStrategy {
         .latencies(
             TimeSpan.ofSeconds(ttft),
             TimeSpan.ofSeconds(tpot),
-            TimeSpan.ofSeconds(ttft + tpot * (workload.outputTokens() - 1)))
-        .throughput(concurrency / tpot, concurrency)
+            TimeSpan.ofSeconds(ttft + tpot * (context.workload().outputTokens() - 1)))
+        .throughput(tokensPerSecond, concurrency)
         .stageTimes(stages)
         .fidelityMix(PricedStep.mix(fidelity))
         .build();
+  }
+
+  /**
+   * An open-loop candidate priced with AIConfigurator's agg rules where the conventions ask for
+   * them ({@link AicRules#AGG_TTFT}, {@link AicRules#AGG_TPOT}), afd's otherwise. AIConfigurator's
+   * mixed step carries a full chunk of {@code C} prompt tokens next to {@code max(1, b − ⌈C/isl⌉)}
+   * decodes ({@code b / (n/D)} when the {@code n = ⌈isl·b/C⌉} steps to finish the context outlast
+   * the {@code D = 1 + (osl − 1)/tokens per step} decode iterations), as {@code base_backend.py}
+   * {@code _mix_step_gen_tokens} has it; its throughput is {@code b·(osl − 1)} tokens per {@code n}
+   * mixed and {@code D − n} decode-only steps.
+   */
+  private ServingResult aicIteration(
+      AggCandidate c,
+      StepPricer.Placement placement,
+      Sharding sharding,
+      ServingResult.Builder result,
+      double serviceIterations,
+      double utilization) {
+    WorkloadSpec workload = context.workload();
+    long isl = workload.inputTokens();
+    long osl = workload.outputTokens();
+    int batch = c.batch();
+    double decodeIterations = 1 + (osl - 1) / speculation.tokensPerStep();
+    double mixSteps = AicRules.stepsToFinishContext(isl, batch, c.chunk());
+    long mixDecodes =
+        mixSteps >= decodeIterations
+            ? Math.max(1, (long) Math.floor(batch / (mixSteps / decodeIterations)))
+            : Math.max(1, batch - (c.chunk() + isl - 1) / isl);
+    // The chunk's prompt tokens: whole prompts, or one prompt's chunk at half its prompt cached.
+    long prompts = Math.max(1, c.chunk() / isl);
+    long promptTokens = Math.min(isl, c.chunk());
+    List<SequenceBatch> batches = new ArrayList<>(2);
+    batches.add(
+        new SequenceBatch(
+            speculation.queryTokens(mixDecodes), Workloads.meanDecodeContext(workload), 1));
+    batches.add(
+        new SequenceBatch(
+            prompts, workload.prefixTokens() + (isl - promptTokens) / 2, promptTokens));
+    PricedStep[] sides = sides(new StepShape(batches), c, sharding, placement);
+    PricedStep mixer = sides[0];
+    PricedStep ffn = sides[1];
+    double mixedSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
+    double decodeSeconds =
+        iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
+            * speculation.stepScale();
+    // afd's mixed step carries one chunk of min(isl, C − d) prompt tokens next to every decode.
+    double afdMixedSeconds =
+        aicTtft && aicTpot
+            ? 0
+            : iterationSeconds(placement, mixedShape(c), sharding, c.dataParallel())
+                * speculation.stepScale();
+    double ttft;
+    if (aicTtft) {
+      ttft = AicRules.aggTtftSeconds(mixedSeconds, isl, batch, c.chunk());
+    } else {
+      double serviceSeconds = serviceIterations * afdMixedSeconds;
+      ttft = Queueing.waitSeconds(utilization, serviceSeconds) + serviceSeconds;
+    }
+    double concurrency = (double) c.replicas() * c.dataParallel() * batch;
+    double tpot;
+    double tokensPerSecond;
+    if (aicTpot) {
+      tpot =
+          AicRules.aggStepSeconds(mixedSeconds, decodeSeconds, mixSteps, decodeIterations)
+              / speculation.tokensPerStep();
+      double cycleSeconds =
+          mixSteps * mixedSeconds + Math.max(0, decodeIterations - mixSteps) * decodeSeconds;
+      tokensPerSecond = concurrency * (osl - 1) / cycleSeconds;
+    } else {
+      double prefillPerIteration = batch * speculation.tokensPerStep() * isl / osl;
+      double mixedShare = Math.min(1, prefillPerIteration / chunkTokens(c));
+      tpot =
+          (mixedShare * afdMixedSeconds + (1 - mixedShare) * decodeSeconds)
+              / speculation.tokensPerStep();
+      tokensPerSecond = concurrency / tpot;
+    }
+    return priced(result, mixer, ffn, decodeSeconds, ttft, tpot, tokensPerSecond, concurrency);
   }
 
   /**
@@ -403,21 +506,32 @@ final class AggStrategy implements ServingStrategy {
    * holds their mean context ({@link Workloads#meanDecodeContext}) on average.
    */
   private MemoryUsage memory(
+      AggCandidate c,
       StepPricer.Placement placement,
       StepPricer.Footprint footprint,
       int sequences,
-      long context,
-      int chunk) {
+      long context) {
     WorkloadSpec workload = this.context.workload();
+    // AIConfigurator reserves no prompt in flight (AicRules.MEMORY).
+    long inFlight = aicMemory ? 0 : workload.prefixTokens() + workload.inputTokens();
+    int inFlightSequences = aicMemory ? 0 : 1;
     double kvBytes =
-        (sequences * (double) context + workload.prefixTokens() + workload.inputTokens())
-                * footprint.kvBytesPerToken()
-            + (sequences + 1) * footprint.stateBytesPerSequence();
+        (sequences * (double) context + inFlight) * footprint.kvBytesPerToken()
+            + (sequences + inFlightSequences) * footprint.stateBytesPerSequence();
+    double activationBytes =
+        aicMemory
+            ? AicRules.activationBytes(
+                this.context.model(),
+                c.chunk(),
+                c.tensorParallel(),
+                c.dataParallel(),
+                c.expertParallel())
+            : Memory.activationBytes(this.context.model(), c.chunk());
     return Memory.usage(
         "replica",
         footprint.weightBytes(),
         kvBytes,
-        Memory.activationBytes(this.context.model(), chunk),
+        activationBytes,
         reserve,
         placement.accelerator().memoryCapacityPerDevice());
   }
@@ -427,16 +541,16 @@ final class AggStrategy implements ServingStrategy {
    * none}
    */
   private int admittedSequences(
-      StepPricer.Placement placement, StepPricer.Footprint footprint, int limit, int chunk) {
+      AggCandidate c, StepPricer.Placement placement, StepPricer.Footprint footprint, int limit) {
     long context = Workloads.meanDecodeContext(this.context.workload());
-    if (memory(placement, footprint, limit, context, chunk).fits()) {
+    if (memory(c, placement, footprint, limit, context).fits()) {
       return limit;
     }
     int low = 0;
     int high = limit - 1;
     while (low < high) {
       int middle = (low + high + 1) >>> 1;
-      if (memory(placement, footprint, middle, context, chunk).fits()) {
+      if (memory(c, placement, footprint, middle, context).fits()) {
         low = middle;
       } else {
         high = middle - 1;

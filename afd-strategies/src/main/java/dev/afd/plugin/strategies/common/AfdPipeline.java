@@ -121,6 +121,29 @@ public final class AfdPipeline {
       double[][] transfers,
       int microBatches,
       boolean routerOnAttention) {
+    return step(attention, ffn, transfers, microBatches, routerOnAttention, false);
+  }
+
+  /**
+   * Composes a step from stage prices at the micro-batch shape, with afd's pipeline or, when {@code
+   * aicPipeline}, AIConfigurator's ({@link AicRules#AFD_PIPELINE}): per layer the cycle {@link
+   * AicRules#afdCycleSeconds}, and a step of {@code M·L} cycles plus the fill less one cycle (the
+   * last layer group's).
+   *
+   * @param attention mixer-side price of one micro-batch on one attention rank
+   * @param ffn FFN-side price of one micro-batch's tokens
+   * @param transfers per layer group, A→F and F→A seconds of one micro-batch
+   * @param microBatches micro-batches in flight
+   * @param routerOnAttention whether the router runs with attention (else with the FFN)
+   * @param aicPipeline whether to follow AIConfigurator's pipeline rule
+   */
+  public static Step step(
+      PricedStep attention,
+      PricedStep ffn,
+      double[][] transfers,
+      int microBatches,
+      boolean routerOnAttention,
+      boolean aicPipeline) {
     double total = 0;
     double attentionBusy = 0;
     double dispatchBusy = 0;
@@ -142,15 +165,20 @@ public final class AfdPipeline {
       double c1 = transfers[group][0];
       double c2 = transfers[group][1];
       double sum = a + c1 + f + c2;
-      double slowest = Math.max(Math.max(a, f), Math.max(c1, c2));
-      double period = Math.max(microBatches * slowest, sum);
       int layers = attention.layers(group);
-      total += layers * period;
+      if (aicPipeline) {
+        double cycle = AicRules.afdCycleSeconds(a, c1, f, c2, microBatches);
+        total += layers * microBatches * cycle;
+        drain = sum - cycle;
+      } else {
+        double slowest = Math.max(Math.max(a, f), Math.max(c1, c2));
+        total += layers * Math.max(microBatches * slowest, sum);
+        drain = microBatches > 1 ? sum - slowest : 0;
+      }
       attentionBusy += layers * microBatches * a;
       dispatchBusy += layers * microBatches * c1;
       ffnBusy += layers * microBatches * f;
       combineBusy += layers * microBatches * c2;
-      drain = microBatches > 1 ? sum - slowest : 0;
     }
     double edges = microBatches * attention.edges();
     attentionBusy += edges;

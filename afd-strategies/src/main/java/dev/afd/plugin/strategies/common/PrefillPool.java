@@ -106,7 +106,13 @@ public final class PrefillPool {
    */
   public PrefillPool(StrategyContext context, StepPricer pricer, StepPricer.Placement placement) {
     this.workload = context.workload();
-    this.targetUtilization = context.options().get(Knobs.PREFILL_UTILIZATION);
+    // AIConfigurator sizes the pool to its throughput × 0.9 (AicRules.PD_RATE_MATCHING).
+    this.targetUtilization =
+        AicRules.follows(context, AicRules.PD_RATE_MATCHING)
+            ? AicRules.PREFILL_DEGRADATION
+            : context.options().get(Knobs.PREFILL_UTILIZATION);
+    this.aicTtft = AicRules.follows(context, AicRules.PD_TTFT);
+    boolean aicMemory = AicRules.follows(context, AicRules.MEMORY);
     this.imbalance = context.options().get(Knobs.EXPERT_IMBALANCE);
     this.systemIndex = placement.systemIndex();
     DataSize reserve = context.options().get(Knobs.RUNTIME_RESERVE);
@@ -132,7 +138,14 @@ public final class PrefillPool {
                 "prefill",
                 model.weightBytesPerDevice(sharding),
                 kv,
-                Memory.activationBytes(model, tokens),
+                aicMemory
+                    ? AicRules.activationBytes(
+                        model,
+                        tokens,
+                        width.tensorParallel(),
+                        width.dataParallel(),
+                        width.expertParallel())
+                    : Memory.activationBytes(model, tokens),
                 reserve,
                 placement.accelerator().memoryCapacityPerDevice());
         if (!memory.fits()) {
@@ -170,6 +183,17 @@ public final class PrefillPool {
 
   private final double imbalance;
   private final int systemIndex;
+  private final boolean aicTtft;
+
+  /**
+   * {@return a request's TTFT from this pool: afd's M/D/1 wait at {@code utilization}, the step and
+   * the KV transfer; or AIConfigurator's step × 1.1 × 1.8 ({@link AicRules#PD_TTFT})}
+   */
+  private double ttftSeconds(double utilization, double stepSeconds, double kvTransferSeconds) {
+    return aicTtft
+        ? AicRules.pdTtftSeconds(stepSeconds)
+        : Queueing.waitSeconds(utilization, stepSeconds) + stepSeconds + kvTransferSeconds;
+  }
 
   /** {@return whether a result's knobs name this prefill layout} */
   public static boolean describes(Option option, Map<String, String> knobs) {
@@ -344,7 +368,7 @@ public final class PrefillPool {
       // TTFT is at least the step plus the KV transfer (the wait is never negative, and rounding
       // is monotonic), so a layout that cannot beat the best so far is skipped unpriced; the
       // choice is exactly the one a full scan makes.
-      double fastestTtftSeconds = stepSeconds + kvTransferSeconds;
+      double fastestTtftSeconds = ttftSeconds(0, stepSeconds, kvTransferSeconds);
       if (fastestTtftSeconds > ttftTargetSeconds
           && (bestMeets || (best >= 0 && fastestTtftSeconds >= bestTtftSeconds))) {
         continue;
@@ -365,8 +389,7 @@ public final class PrefillPool {
         continue;
       }
       double utilization = requestsPerSecond / (workers * optionRequestsPerSecond);
-      double ttftSeconds =
-          Queueing.waitSeconds(utilization, stepSeconds) + stepSeconds + kvTransferSeconds;
+      double ttftSeconds = ttftSeconds(utilization, stepSeconds, kvTransferSeconds);
       int devices = workers * optionDevices[index];
       boolean meets = ttftSeconds <= ttftTargetSeconds;
       if (best < 0

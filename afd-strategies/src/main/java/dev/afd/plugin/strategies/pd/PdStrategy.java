@@ -16,6 +16,7 @@ import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.ClosedLoop;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Memory;
@@ -50,6 +51,9 @@ final class PdStrategy implements ServingStrategy {
   private final DataSize reserve;
   private final boolean closedLoop;
   private final Speculation speculation;
+  private final boolean aicDecode;
+  private final boolean aicRateMatching;
+  private final boolean aicMemory;
 
   PdStrategy(StrategyContext context) {
     this.context = context;
@@ -72,6 +76,9 @@ final class PdStrategy implements ServingStrategy {
     this.reserve = context.options().get(Knobs.RUNTIME_RESERVE);
     this.closedLoop = context.options().get(Knobs.ARRIVALS).equals("closed-loop");
     this.speculation = Speculation.of(context);
+    this.aicDecode = AicRules.follows(context, AicRules.PD_DECODE);
+    this.aicRateMatching = AicRules.follows(context, AicRules.PD_RATE_MATCHING);
+    this.aicMemory = AicRules.follows(context, AicRules.MEMORY);
   }
 
   /** A decode pool; the prefill pool is derived during evaluation. */
@@ -172,7 +179,14 @@ final class PdStrategy implements ServingStrategy {
             "decode",
             footprint.weightBytes(),
             kv,
-            Memory.activationBytes(model, c.batch()),
+            aicMemory
+                ? AicRules.activationBytes(
+                    model,
+                    c.batch(),
+                    width.tensorParallel(),
+                    width.dataParallel(),
+                    width.expertParallel())
+                : Memory.activationBytes(model, c.batch()),
             reserve,
             decodePlacement.accelerator().memoryCapacityPerDevice());
     result.devices(decodeDevices, Map.of("decode", decodeDevices)).memory(List.of(decodeMemory));
@@ -189,9 +203,14 @@ final class PdStrategy implements ServingStrategy {
     PricedStep mixer = pricer.price(Side.MIXER, rank, sharding, decodePlacement);
     PricedStep ffn = pricer.price(Side.FEED_FORWARD, group, sharding, decodePlacement);
     double tpot =
-        (mixer.total() + ffn.total()) * speculation.stepScale() / speculation.tokensPerStep();
+        (mixer.total() + ffn.total())
+            * speculation.stepScale()
+            / speculation.tokensPerStep()
+            * (aicDecode ? AicRules.DECODE_LATENCY_CORRECTION : 1);
     double concurrency = (double) c.workers() * width.dataParallel() * c.batch();
-    double tokensPerSecond = concurrency / tpot;
+    // AIConfigurator rate-matches the decode pool at 0.92 of its throughput.
+    double tokensPerSecond =
+        concurrency / tpot * (aicRateMatching ? AicRules.DECODE_DEGRADATION : 1);
     double requestsPerSecond = tokensPerSecond / workload.outputTokens();
 
     PrefillPool.Sizing sizing =

@@ -70,4 +70,20 @@ class AfdPipelineTest {
     assertThat(onFfn.attentionBusy()).isCloseTo(4 * MS, within(1e-12));
     assertThat(onAttention.seconds()).isCloseTo(onFfn.seconds(), within(1e-12));
   }
+
+  @Test
+  void aicPipelineIsTheFillPlusCyclesAndOverlapsEvenOneMicroBatch() {
+    PricedStep[] stages = stages();
+    // AIConfigurator: fill a + c1 + f + c2 = 7 ms plus (M·L − 1) cycles.
+    // M = 3 ≥ 2 + (1 + 1)/max(2, 3) = 2.67: cycle max(2, 3, 1 + 1) = 3 → 7 + 3·5 = 22 ms.
+    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 3, true, true).seconds())
+        .isCloseTo(22 * MS, within(1e-12));
+    // M = 2 < 2.67: cycle max(a + c1, f + c2) = max(3, 4) = 4 → 7 + 4·3 = 19 ms (afd: 18 ms).
+    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 2, true, true).seconds())
+        .isCloseTo(19 * MS, within(1e-12));
+    // M = 1: the same conservative cycle overlaps attention and FFN of one micro-batch:
+    // 7 + 4·1 = 11 ms, where afd's serial sum is 14 ms.
+    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 1, true, true).seconds())
+        .isCloseTo(11 * MS, within(1e-12));
+  }
 }

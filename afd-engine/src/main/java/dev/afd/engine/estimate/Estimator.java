@@ -7,6 +7,7 @@ import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.engine.explore.Explorer;
+import dev.afd.engine.explore.ResultAudit;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.StrategyRun;
 import java.util.ArrayList;
@@ -63,7 +64,9 @@ public final class Estimator {
               + varying(candidates));
     }
     Candidate candidate = candidates.get(0);
-    ServingResult result = strategy.evaluate(candidate);
+    ServingResult result =
+        new ResultAudit(run.strategyId(), explorer.servedModel(scenario), scenario.cluster())
+            .check(strategy.evaluate(candidate));
     List<OperatorRow> rows =
         OperatorBreakdown.of(
             explorer.servedModel(scenario),

@@ -30,7 +30,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Searches a scenario's design space: each strategy enumerates its candidates, which are evaluated
  * in parallel batches and folded in enumeration order, so results are identical whatever the thread
- * count; memory stays bounded by the batch size however many candidates there are.
+ * count; memory stays bounded by the batch size however many candidates there are. Every result
+ * passes a {@link ResultAudit}: a feasible result whose memory or layout cannot be right is turned
+ * infeasible, with a reason naming the strategy.
  *
  * <p>Thread-safe for one run at a time.
  */
@@ -128,13 +130,16 @@ public final class Explorer {
     for (StrategyRun run : runs) {
       strategies.add(strategy(scenario, run));
     }
+    MoeModelSpec model = servedModel(scenario);
     List<StrategyOutcome> outcomes = new ArrayList<>();
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       for (int index = 0; index < runs.size(); index++) {
         OutcomeAccumulator accumulator =
             new OutcomeAccumulator(runs.get(index).strategyId(), scenario.slo());
-        search(strategies.get(index), pool, accumulator, everyResult);
+        ResultAudit audit =
+            new ResultAudit(runs.get(index).strategyId(), model, scenario.cluster());
+        search(strategies.get(index), audit, pool, accumulator, everyResult);
         outcomes.add(accumulator.outcome());
       }
     } finally {
@@ -145,6 +150,7 @@ public final class Explorer {
 
   private void search(
       ServingStrategy strategy,
+      ResultAudit audit,
       ForkJoinPool pool,
       OutcomeAccumulator accumulator,
       Consumer<ServingResult> everyResult) {
@@ -153,17 +159,18 @@ public final class Explorer {
         candidate -> {
           batch.add(candidate);
           if (batch.size() == BATCH_SIZE) {
-            evaluate(strategy, pool, batch, accumulator, everyResult);
+            evaluate(strategy, audit, pool, batch, accumulator, everyResult);
             batch.clear();
           }
         });
     if (!batch.isEmpty()) {
-      evaluate(strategy, pool, batch, accumulator, everyResult);
+      evaluate(strategy, audit, pool, batch, accumulator, everyResult);
     }
   }
 
   private void evaluate(
       ServingStrategy strategy,
+      ResultAudit audit,
       ForkJoinPool pool,
       List<Candidate> batch,
       OutcomeAccumulator accumulator,
@@ -177,7 +184,9 @@ public final class Explorer {
               () ->
                   IntStream.range(0, batch.size())
                       .parallel()
-                      .forEach(index -> results[index] = strategy.evaluate(batch.get(index))))
+                      .forEach(
+                          index ->
+                              results[index] = audit.check(strategy.evaluate(batch.get(index)))))
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -13,6 +13,7 @@ import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * DeepSeek sparse attention (DeepSeek-V3.2, GLM-5): {@link MlaAttentionBlock MLA} plus a lightning
@@ -124,6 +125,12 @@ public record DsaAttentionBlock(
   @Override
   public double kvBytesPerTokenPerDevice(Sharding sharding) {
     return attention.kvBytesPerTokenPerDevice(sharding) + indexerKeyBytesPerToken();
+  }
+
+  /** {@inheritDoc} As its MLA part. */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    return attention.shardingProblem(sharding);
   }
 
   @Override

@@ -15,6 +15,7 @@ import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * Grouped-query (or multi-head, when {@code kvHeads == heads}) attention with an optional sliding
@@ -153,6 +154,21 @@ public record GqaAttentionBlock(
   @Override
   public double kvBytesPerTokenPerDevice(Sharding sharding) {
     return 2.0 * kvHeadsPerDevice(sharding) * headDim * kvCachePrecision.bytesPerElement();
+  }
+
+  /** {@inheritDoc} Query heads must divide by the attention TP; KV heads divide it or by it. */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    int tp = sharding.attentionTensorParallel();
+    Optional<String> problem = BlockOperators.headsProblem(heads, "attention", sharding);
+    if (problem.isPresent()) {
+      return problem;
+    }
+    if (kvHeads % tp != 0 && tp % kvHeads != 0) {
+      return Optional.of(
+          kvHeads + " KV heads and attention TP " + tp + " do not divide one another");
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * Multi-head latent attention (DeepSeek-V3/R1, Kimi-K2).
@@ -153,6 +154,12 @@ public record MlaAttentionBlock(
   @Override
   public double kvBytesPerTokenPerDevice(Sharding sharding) {
     return latentWidth() * kvCachePrecision.bytesPerElement();
+  }
+
+  /** {@inheritDoc} Heads must divide by the attention TP. */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    return BlockOperators.headsProblem(heads, "attention", sharding);
   }
 
   @Override

@@ -14,6 +14,7 @@ import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * A Mixture-of-Experts feed-forward layer: router, routed experts, optional shared experts and an
@@ -181,6 +182,27 @@ public record MoeFfnBlock(
         (sharedElements(sharedIntermediateHere) + latentElements())
             * sharedWeightPrecision.bytesPerElement();
     return experts + shared + routerAndNormParameters() * BlockOperators.SMALL_VECTOR_BYTES;
+  }
+
+  /**
+   * {@inheritDoc} Routed experts must divide by the EP degree, the expert intermediate size by the
+   * MoE TP.
+   */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    int ep = sharding.expertParallel();
+    int moeTp = sharding.moeTensorParallel();
+    if (expertCount % ep != 0) {
+      return Optional.of(expertCount + " experts are not divisible by EP " + ep);
+    }
+    if (expertIntermediateSize % moeTp != 0) {
+      return Optional.of(
+          "expert intermediate size "
+              + expertIntermediateSize
+              + " is not divisible by MoE TP "
+              + moeTp);
+    }
+    return Optional.empty();
   }
 
   @Override

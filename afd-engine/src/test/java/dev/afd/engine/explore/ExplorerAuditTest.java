@@ -1,0 +1,101 @@
+package dev.afd.engine.explore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.afd.api.strategy.Candidate;
+import dev.afd.api.strategy.ServingResult;
+import dev.afd.api.strategy.ServingStrategy;
+import dev.afd.api.strategy.SloSpec;
+import dev.afd.api.strategy.WorkloadSpec;
+import dev.afd.api.unit.TimeSpan;
+import dev.afd.engine.AfdEngine;
+import dev.afd.engine.cost.RooflineCostModel;
+import dev.afd.engine.network.AnalyticalNetworkModel;
+import dev.afd.spi.StrategyContext;
+import dev.afd.spi.StrategyProvider;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+
+/** The explorer never recommends what a strategy wrongly reports feasible. */
+class ExplorerAuditTest {
+
+  /** Reports every layout feasible, the unshardable tp=3 one with the highest throughput. */
+  static final class TestingTrustingStrategyProvider implements StrategyProvider {
+    @Override
+    public String id() {
+      return "agg-fixed";
+    }
+
+    @Override
+    public ServingStrategy create(StrategyContext context) {
+      return new ServingStrategy() {
+        @Override
+        public void enumerate(Consumer<Candidate> sink) {
+          sink.accept(new Layout(3, 1000));
+          sink.accept(new Layout(4, 10));
+        }
+
+        @Override
+        public ServingResult evaluate(Candidate candidate) {
+          Layout layout = (Layout) candidate;
+          return ServingResult.builder("agg-fixed")
+              .knobs(layout.knobs())
+              .latencies(TimeSpan.ofMillis(10), TimeSpan.ofMillis(10), TimeSpan.ofMillis(100))
+              .throughput(layout.tokensPerSecond(), 1)
+              .devices(8, Map.of("all", 8))
+              .build();
+        }
+      };
+    }
+  }
+
+  record Layout(int tensorParallel, double tokensPerSecond) implements Candidate {
+    @Override
+    public int devices() {
+      return 8;
+    }
+
+    @Override
+    public Map<String, String> knobs() {
+      return Map.of("tp", Integer.toString(tensorParallel));
+    }
+  }
+
+  @Test
+  void recommendsOnlyALayoutTheModelCanShard() {
+    AfdEngine engine =
+        AfdEngine.builder().addStrategyProvider(new TestingTrustingStrategyProvider()).build();
+    Explorer explorer =
+        Explorer.builder()
+            .engine(engine)
+            .kernelCostModel(new RooflineCostModel())
+            .networkModels(AnalyticalNetworkModel::new)
+            .threads(2)
+            .build();
+    Scenario scenario =
+        new Scenario(
+            ResultAuditTest.model(),
+            ResultAuditTest.cluster(),
+            8,
+            WorkloadSpec.CHAT,
+            new SloSpec(TimeSpan.ofSeconds(1), TimeSpan.ofSeconds(1)));
+    List<ServingResult> every = new ArrayList<>();
+
+    StrategyOutcome outcome =
+        explorer
+            .explore(scenario, List.of(StrategyRun.of("agg-fixed")), every::add)
+            .outcomes()
+            .get(0);
+
+    assertThat(outcome.candidates()).isEqualTo(2);
+    assertThat(outcome.feasible()).isEqualTo(1);
+    assertThat(outcome.bestPerDevice().orElseThrow().knobs()).containsEntry("tp", "4");
+    assertThat(every.get(0).reason())
+        .isEqualTo(
+            "strategy 'agg-fixed' reported this result feasible, but model 'audit-moe' cannot be"
+                + " sharded as tp=3: 32 attention heads are not divisible by attention TP 3");
+  }
+}

@@ -2,6 +2,8 @@ package dev.afd.engine.explore;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.afd.api.AfdException;
+import dev.afd.api.AfdPluginException;
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.model.MoeModelSpec;
@@ -10,6 +12,7 @@ import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.internal.ProviderLoader;
 import dev.afd.engine.recipe.ServingRecipe;
 import dev.afd.spi.StrategyContext;
 import dev.afd.spi.StrategyOptions;
@@ -87,7 +90,28 @@ public final class Explorer {
             .networkModel(networkModels.apply(scenario.cluster()))
             .options(options)
             .build();
-    return provider.create(context);
+    try {
+      return provider.create(context);
+    } catch (AfdException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw pluginFailure(run.strategyId(), "create()", e);
+    }
+  }
+
+  /** {@return an error naming the strategy, its provider class and jar, and the root cause} */
+  private AfdPluginException pluginFailure(String strategyId, String where, Throwable error) {
+    return new AfdPluginException(
+        "Strategy '"
+            + strategyId
+            + "' ("
+            + engine.strategyOrigin(strategyId)
+            + ") failed in "
+            + where
+            + ": "
+            + ProviderLoader.rootMessageAndFrame(
+                error, engine.strategy(strategyId).getClass().getPackageName()),
+        error);
   }
 
   /**
@@ -139,7 +163,13 @@ public final class Explorer {
             new OutcomeAccumulator(runs.get(index).strategyId(), scenario.slo());
         ResultAudit audit =
             new ResultAudit(runs.get(index).strategyId(), model, scenario.cluster());
-        search(strategies.get(index), audit, pool, accumulator, everyResult);
+        try {
+          search(strategies.get(index), audit, pool, accumulator, everyResult);
+        } catch (AfdException | CancellationException e) {
+          throw e;
+        } catch (RuntimeException | LinkageError e) {
+          throw pluginFailure(runs.get(index).strategyId(), "enumerate() or evaluate()", e);
+        }
         outcomes.add(accumulator.outcome());
       }
     } finally {

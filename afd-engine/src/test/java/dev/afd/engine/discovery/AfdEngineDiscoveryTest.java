@@ -84,7 +84,7 @@ class AfdEngineDiscoveryTest {
                 + " META-INF/services/dev.afd.spi.HardwareProvider: dev.afd.spi.HardwareProvider:"
                 + " Provider "
                 + PACKAGE
-                + "MissingHardwareProvider not found");
+                + "MissingHardwareProvider not found (registered in missing)");
   }
 
   @Test
@@ -149,5 +149,18 @@ class AfdEngineDiscoveryTest {
         .isInstanceOf(AfdConfigurationException.class)
         .hasMessage(
             "Plugin path '" + corrupt + "' is not a readable jar file: zip END header not found");
+  }
+
+  @Test
+  void tellsAProviderThatListsAnIdTwiceToRemoveAnEntryNotAJar() {
+    assertThatThrownBy(
+            () -> AfdEngine.builder().addHardwareProvider(new RepeatingHardwareProvider()).build())
+        .isInstanceOf(AfdPluginException.class)
+        .hasMessage(
+            "Plugin discovery found 1 problem:\n"
+                + "1. Accelerator id 'testing-twice' is listed twice by"
+                + " dev.afd.engine.discovery.RepeatingHardwareProvider (test-classes); Accelerator"
+                + " ids must be unique across all HardwareProviders: remove one entry or rename one"
+                + " id.");
   }
 }

@@ -1,7 +1,9 @@
 package dev.afd.engine.explore;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.afd.api.AfdPluginException;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
@@ -50,6 +52,46 @@ class ExplorerAuditTest {
         }
       };
     }
+  }
+
+  /** Throws from {@code create}, as a strategy with a broken setup would. */
+  static final class TestingThrowingStrategyProvider implements StrategyProvider {
+    @Override
+    public String id() {
+      return "throwing";
+    }
+
+    @Override
+    public ServingStrategy create(StrategyContext context) {
+      throw new IllegalStateException("pricing table missing");
+    }
+  }
+
+  @Test
+  void namesTheStrategyAndItsClassWhenCreateThrows() {
+    AfdEngine engine =
+        AfdEngine.builder().addStrategyProvider(new TestingThrowingStrategyProvider()).build();
+    Explorer explorer =
+        Explorer.builder()
+            .engine(engine)
+            .kernelCostModel(new RooflineCostModel())
+            .networkModels(AnalyticalNetworkModel::new)
+            .build();
+    Scenario scenario =
+        new Scenario(
+            ResultAuditTest.model(),
+            ResultAuditTest.cluster(),
+            8,
+            WorkloadSpec.CHAT,
+            SloSpec.strict(WorkloadSpec.CHAT));
+
+    assertThatThrownBy(
+            () -> explorer.explore(scenario, List.of(StrategyRun.of("throwing")), result -> {}))
+        .isInstanceOf(AfdPluginException.class)
+        .hasMessageStartingWith(
+            "Strategy 'throwing' (dev.afd.engine.explore.ExplorerAuditTest$TestingThrowingStrategyProvider"
+                + " (test-classes)) failed in create(): java.lang.IllegalStateException: pricing"
+                + " table missing (at dev.afd.engine.explore.ExplorerAuditTest$TestingThrowingStrategyProvider.create(ExplorerAuditTest.java:");
   }
 
   record Layout(int tensorParallel, double tokensPerSecond) implements Candidate {

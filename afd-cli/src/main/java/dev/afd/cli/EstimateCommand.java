@@ -53,7 +53,7 @@ final class EstimateCommand implements Callable<Integer> {
   @Option(
       names = "--gpus",
       paramLabel = "N",
-      description = "GPU budget (default: 8 on a --system, every device of a --cluster).")
+      description = "GPU budget (default: every device of the --system or --cluster).")
   Integer gpus;
 
   @Option(
@@ -95,7 +95,10 @@ final class EstimateCommand implements Callable<Integer> {
     }
     AfdEngine engine = root.engine();
     ClusterSpec named = cluster == null ? null : engine.cluster(cluster);
-    int budget = gpus != null ? gpus : named != null ? named.deviceCount() : 8;
+    int budget =
+        gpus != null
+            ? gpus
+            : named != null ? named.deviceCount() : engine.system(system).deviceCount();
     if (budget < 1) {
       throw new AfdConfigurationException("Option --gpus must be at least 1, got '" + budget + "'");
     }

@@ -66,7 +66,12 @@ final class ExploreCommand implements Callable<Integer> {
               + " NPUs for the FFN); instead of --system.")
   String cluster;
 
-  @Option(names = "--gpus", paramLabel = "N", description = "GPU budget.")
+  @Option(
+      names = "--gpus",
+      paramLabel = "N",
+      description =
+          "GPU budget (default: every device of the --system or --cluster, or the study's"
+              + " budget).")
   Integer gpus;
 
   @Option(
@@ -221,7 +226,13 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "No system given; use --system ID (see 'afd hardware list')");
       }
-      int budget = gpus != null ? gpus : base != null ? base.systems().get(0).devices() : 8;
+      // Without --gpus: every device of the --system, or the study's budget.
+      int budget =
+          gpus != null
+              ? gpus
+              : system != null
+                  ? root.engine().system(systemId).deviceCount()
+                  : base.systems().get(0).devices();
       if (budget < 1) {
         throw new AfdConfigurationException(
             "Option --gpus must be at least 1, got '" + budget + "'");

@@ -67,23 +67,30 @@ class ExplorerAuditTest {
     }
   }
 
+  /** {@return a two-thread roofline explorer of an engine that knows only {@code provider}} */
+  private static Explorer explorer(StrategyProvider provider) {
+    return Explorer.builder()
+        .engine(AfdEngine.builder().addStrategyProvider(provider).build())
+        .kernelCostModel(new RooflineCostModel())
+        .networkModels(AnalyticalNetworkModel::new)
+        .threads(2)
+        .build();
+  }
+
+  /** {@return the audit model on 8 audit GPUs, chat, an SLO of one second each} */
+  private static Scenario scenario() {
+    return new Scenario(
+        ResultAuditTest.model(),
+        ResultAuditTest.cluster(),
+        8,
+        WorkloadSpec.CHAT,
+        new SloSpec(TimeSpan.ofSeconds(1), TimeSpan.ofSeconds(1)));
+  }
+
   @Test
   void namesTheStrategyAndItsClassWhenCreateThrows() {
-    AfdEngine engine =
-        AfdEngine.builder().addStrategyProvider(new TestingThrowingStrategyProvider()).build();
-    Explorer explorer =
-        Explorer.builder()
-            .engine(engine)
-            .kernelCostModel(new RooflineCostModel())
-            .networkModels(AnalyticalNetworkModel::new)
-            .build();
-    Scenario scenario =
-        new Scenario(
-            ResultAuditTest.model(),
-            ResultAuditTest.cluster(),
-            8,
-            WorkloadSpec.CHAT,
-            SloSpec.strict(WorkloadSpec.CHAT));
+    Explorer explorer = explorer(new TestingThrowingStrategyProvider());
+    Scenario scenario = scenario();
 
     assertThatThrownBy(
             () -> explorer.explore(scenario, List.of(StrategyRun.of("throwing")), result -> {}))
@@ -108,22 +115,8 @@ class ExplorerAuditTest {
 
   @Test
   void recommendsOnlyALayoutTheModelCanShard() {
-    AfdEngine engine =
-        AfdEngine.builder().addStrategyProvider(new TestingTrustingStrategyProvider()).build();
-    Explorer explorer =
-        Explorer.builder()
-            .engine(engine)
-            .kernelCostModel(new RooflineCostModel())
-            .networkModels(AnalyticalNetworkModel::new)
-            .threads(2)
-            .build();
-    Scenario scenario =
-        new Scenario(
-            ResultAuditTest.model(),
-            ResultAuditTest.cluster(),
-            8,
-            WorkloadSpec.CHAT,
-            new SloSpec(TimeSpan.ofSeconds(1), TimeSpan.ofSeconds(1)));
+    Explorer explorer = explorer(new TestingTrustingStrategyProvider());
+    Scenario scenario = scenario();
     List<ServingResult> every = new ArrayList<>();
 
     StrategyOutcome outcome =

@@ -22,11 +22,11 @@ import java.util.Optional;
  * window, attention sinks, per-head query/key RMSNorm and projection biases (Qwen3, Llama, gpt-oss,
  * Mixtral, MiniMax, Step).
  *
- * <p>Operators per step (MODELING.md §2): input RMSNorm; the fused QKV projection {@code (T, (H_q +
- * 2H_kv)·d / tp, h)}; the query/key norms when present; one {@link AttentionOperator} of kind
- * {@link AttentionKind#GQA} per sequence batch (span = the window); the output projection {@code
- * (T, h, H_q·d / tp)}; the tensor-parallel all-reduce. Tensor parallelism shards query heads and KV
- * heads, replicating KV heads when {@code tp > kvHeads}. KV per token and layer: {@code 2·H_kv·d}
+ * <p>Operators per step: input RMSNorm; the fused QKV projection {@code (T, (H_q + 2H_kv)·d / tp,
+ * h)}; the query/key norms when present; one {@link AttentionOperator} of kind {@link
+ * AttentionKind#GQA} per sequence batch (span = the window); the output projection {@code (T, h,
+ * H_q·d / tp)}; the tensor-parallel all-reduce. Tensor parallelism shards query heads and KV heads,
+ * replicating KV heads when {@code tp > kvHeads}. KV per token and layer: {@code 2·H_kv·d}
  * elements. Sinks (one logit per head, gpt-oss) and biases count as parameters; their FLOPs are
  * negligible and not emitted. Immutable and thread-safe.
  *

@@ -44,13 +44,18 @@ public abstract class StrategyProviderContract {
   /** {@return a new instance of the provider under test} */
   protected abstract StrategyProvider createProvider();
 
+  /** {@return the provider, or a failure naming the cause and the line that threw} */
+  private StrategyProvider provider() {
+    return TckFailures.create(getClass(), "Strategy provider", this::createProvider);
+  }
+
   /**
    * {@return the context the contract evaluates in, with the given raw options}
    *
    * @param options raw option values
    */
   protected StrategyContext context(Map<String, String> options) {
-    return TestingStrategyContext.builder(createProvider(), options).build();
+    return TestingStrategyContext.builder(provider(), options).build();
   }
 
   private List<Candidate> candidates(ServingStrategy strategy) {
@@ -70,24 +75,24 @@ public abstract class StrategyProviderContract {
 
   @Test
   void isRegisteredForServiceLoader() {
-    PluginTestKit.assertRegistered(StrategyProvider.class, createProvider().getClass());
+    PluginTestKit.assertRegistered(StrategyProvider.class, provider().getClass());
   }
 
   @Test
   void isDiscoverableAlongsideOtherPlugins() {
-    PluginTestKit.assertDiscoverable("strategy", createProvider().id());
+    PluginTestKit.assertDiscoverable("strategy", provider().id());
   }
 
   @Test
   void hasValidIdAndUniqueOptionKeys() {
-    StrategyProvider provider = createProvider();
+    StrategyProvider provider = provider();
     assertThat(Checks.isValidId(provider.id())).as("id '%s'", provider.id()).isTrue();
     assertThat(provider.options()).extracting(OptionSpec::key).doesNotHaveDuplicates();
   }
 
   @Test
   void optionDefaultsRoundTripThroughText() {
-    for (OptionSpec<?> option : createProvider().options()) {
+    for (OptionSpec<?> option : provider().options()) {
       assertRoundTrip(option);
     }
   }
@@ -100,7 +105,7 @@ public abstract class StrategyProviderContract {
 
   @Test
   void createsWithDefaultsAndWithEveryOptionSetToItsDefault() {
-    StrategyProvider provider = createProvider();
+    StrategyProvider provider = provider();
     assertThat(candidates(provider.create(context(Map.of())))).as("candidates").isNotEmpty();
     Map<String, String> explicit = new LinkedHashMap<>();
     for (OptionSpec<?> option : provider.options()) {
@@ -117,7 +122,7 @@ public abstract class StrategyProviderContract {
 
   @Test
   void enumeratesAndEvaluatesDeterministically() {
-    StrategyProvider provider = createProvider();
+    StrategyProvider provider = provider();
     List<ServingResult> first = evaluateAll(provider.create(context(Map.of())));
     List<ServingResult> second = evaluateAll(provider.create(context(Map.of())));
     assertThat(second).isEqualTo(first);
@@ -125,7 +130,7 @@ public abstract class StrategyProviderContract {
 
   @Test
   void givesIdenticalResultsFromManyThreads() {
-    ServingStrategy strategy = createProvider().create(context(Map.of()));
+    ServingStrategy strategy = provider().create(context(Map.of()));
     List<Candidate> candidates = candidates(strategy);
     List<ServingResult> sequential = candidates.stream().map(strategy::evaluate).toList();
     List<ServingResult> parallel = candidates.parallelStream().map(strategy::evaluate).toList();
@@ -134,7 +139,7 @@ public abstract class StrategyProviderContract {
 
   @Test
   void feasibleResultsFitInMemoryAndObeyLittlesLaw() {
-    StrategyProvider provider = createProvider();
+    StrategyProvider provider = provider();
     List<ServingResult> results = evaluateAll(provider.create(context(Map.of())));
     assertThat(results).as("at least one feasible result").anyMatch(ServingResult::feasible);
     for (ServingResult result : results) {
@@ -178,7 +183,7 @@ public abstract class StrategyProviderContract {
 
   @Test
   void reportsNothingFeasibleWhereTheModelCannotFit() {
-    StrategyProvider provider = createProvider();
+    StrategyProvider provider = provider();
     StrategyContext roomy = context(Map.of());
     StrategyContext cramped = withMemoryPerDevice(roomy, CRAMPED_MEMORY);
     List<ServingResult> results = evaluateAll(provider.create(cramped));
@@ -225,7 +230,7 @@ public abstract class StrategyProviderContract {
 
   @Test
   void createsAndEvaluatesWithEachOptionAtAnotherValue() {
-    StrategyProvider provider = createProvider();
+    StrategyProvider provider = provider();
     for (OptionSpec<?> option : provider.options()) {
       Optional<String> other = otherValue(option);
       if (other.isEmpty()) {
@@ -299,7 +304,7 @@ public abstract class StrategyProviderContract {
 
   @Test
   void declaredCapabilitiesHold() {
-    StrategyProvider provider = createProvider();
+    StrategyProvider provider = provider();
     List<ServingResult> feasible =
         evaluateAll(provider.create(context(Map.of()))).stream()
             .filter(ServingResult::feasible)

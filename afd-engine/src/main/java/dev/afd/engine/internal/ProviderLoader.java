@@ -69,7 +69,11 @@ public final class ProviderLoader {
         provider = handle.get();
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
         problems.add(
-            capitalize(kindName) + " " + origin.describe() + " failed to load: " + rootMessage(e));
+            capitalize(kindName)
+                + " "
+                + origin.describe()
+                + " failed to load: "
+                + rootMessageAndFrame(e, handle.type().getPackageName()));
         continue;
       }
       LoadedProvider<T> checked = checkId(provider, origin, kindName, idOf, problems);

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * src/test/resources/discovery/<case>/META-INF/services}, one class loader per case.
  */
 class AfdEngineDiscoveryTest {
+  /** Where {@link ThrowingHardwareProvider}'s constructor throws, as discovery quotes it. */
+  private static final String THROWS_AT =
+      " (at dev.afd.engine.discovery.ThrowingHardwareProvider.<init>(ThrowingHardwareProvider.java:11))";
+
   private static final String PACKAGE = "dev.afd.engine.discovery.";
 
   private static AfdEngine discover(String fixture) {
@@ -71,7 +75,8 @@ class AfdEngineDiscoveryTest {
                 + "1. Hardware provider "
                 + PACKAGE
                 + "ThrowingHardwareProvider (test-classes) failed to load:"
-                + " java.lang.IllegalStateException: licence file not found");
+                + " java.lang.IllegalStateException: licence file not found"
+                + THROWS_AT);
   }
 
   @Test

@@ -25,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * every message names the jar a problem came from.
  */
 class PluginJarDiscoveryTest {
+  /** Where {@link ThrowingHardwareProvider}'s constructor throws, as discovery quotes it. */
+  private static final String THROWS_AT =
+      " (at dev.afd.engine.discovery.ThrowingHardwareProvider.<init>(ThrowingHardwareProvider.java:11))";
+
   private static final String PACKAGE = "dev.afd.engine.discovery.";
 
   /**
@@ -119,7 +123,8 @@ class PluginJarDiscoveryTest {
                 + "1. Hardware provider "
                 + PACKAGE
                 + "ThrowingHardwareProvider (throwing-plugin-1.0.jar) failed to load:"
-                + " java.lang.IllegalStateException: licence file not found");
+                + " java.lang.IllegalStateException: licence file not found"
+                + THROWS_AT);
   }
 
   @Test
@@ -136,7 +141,9 @@ class PluginJarDiscoveryTest {
                 + "1. Hardware provider "
                 + PACKAGE
                 + "ThrowingHardwareProvider (throwing-plugin-1.0.jar) failed to load:"
-                + " java.lang.IllegalStateException: licence file not found\n"
+                + " java.lang.IllegalStateException: licence file not found"
+                + THROWS_AT
+                + "\n"
                 + "2. Duplicate hardware provider id 'testing':\n"
                 + "  from "
                 + PACKAGE

@@ -7,7 +7,6 @@ import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.engine.explore.Explorer;
-import dev.afd.engine.explore.ResultAudit;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.StrategyRun;
 import java.util.ArrayList;
@@ -64,9 +63,7 @@ public final class Estimator {
               + varying(candidates));
     }
     Candidate candidate = candidates.get(0);
-    ServingResult result =
-        new ResultAudit(run.strategyId(), explorer.servedModel(scenario), scenario.cluster())
-            .check(strategy.evaluate(candidate));
+    ServingResult result = explorer.evaluate(scenario, run.strategyId(), strategy, candidate);
     List<OperatorRow> rows =
         OperatorBreakdown.of(
             explorer.servedModel(scenario),

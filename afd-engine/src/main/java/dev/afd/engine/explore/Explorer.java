@@ -99,6 +99,29 @@ public final class Explorer {
     }
   }
 
+  /**
+   * Evaluates one candidate as the explorer does: the result passes the {@link ResultAudit}, and a
+   * strategy that throws is reported as a plugin failure naming it and its jar.
+   *
+   * @param scenario the scenario the strategy was built for
+   * @param strategyId the strategy's id
+   * @param strategy the strategy, from {@link #strategy}
+   * @param candidate one of its candidates
+   * @return the audited result
+   */
+  public ServingResult evaluate(
+      Scenario scenario, String strategyId, ServingStrategy strategy, Candidate candidate) {
+    ServingResult result;
+    try {
+      result = strategy.evaluate(candidate);
+    } catch (AfdException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw pluginFailure(strategyId, "evaluate()", e);
+    }
+    return new ResultAudit(strategyId, servedModel(scenario), scenario.cluster()).check(result);
+  }
+
   /** {@return an error naming the strategy, its provider class and jar, and the root cause} */
   private AfdPluginException pluginFailure(String strategyId, String where, Throwable error) {
     return new AfdPluginException(

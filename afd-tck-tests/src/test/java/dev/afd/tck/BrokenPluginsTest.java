@@ -13,8 +13,13 @@ import com.example.broken.UnshardableStrategyProvider;
 import dev.afd.api.AfdPluginException;
 import dev.afd.spi.HardwareProvider;
 import dev.afd.spi.StrategyProvider;
+import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.List;
 import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
@@ -84,6 +89,41 @@ class BrokenPluginsTest {
         new URLClassLoader(new URL[] {services}, BrokenPluginsTest.class.getClassLoader())) {
       thread.setContextClassLoader(loader);
       check.run();
+    } finally {
+      thread.setContextClassLoader(previous);
+    }
+  }
+
+  /** Hides the built-in hardware module's services files, as a build without it would. */
+  private static final class WithoutBuiltInHardware extends ClassLoader {
+    WithoutBuiltInHardware() {
+      super(BrokenPluginsTest.class.getClassLoader());
+    }
+
+    @Override
+    public Enumeration<URL> getResources(String name) throws IOException {
+      List<URL> kept = new ArrayList<>();
+      for (URL url : Collections.list(super.getResources(name))) {
+        if (!url.toString().contains("afd-hardware")) {
+          kept.add(url);
+        }
+      }
+      return Collections.enumeration(kept);
+    }
+  }
+
+  @Test
+  void aBuildWithoutTheBuiltInsFailsNamingTheArtifactToAdd() {
+    Thread thread = Thread.currentThread();
+    ClassLoader previous = thread.getContextClassLoader();
+    thread.setContextClassLoader(new WithoutBuiltInHardware());
+    try {
+      assertThatThrownBy(() -> new ClashingHardwareContract().isDiscoverableAlongsideOtherPlugins())
+          .isInstanceOf(AssertionError.class)
+          .hasMessageStartingWith(
+              "[built-in hardware providers (package dev.afd.plugin.*) on the test class path, to"
+                  + " check 'example-clash' against: add dev.afd:afd-hardware at test scope"
+                  + " (dev.afd:afd-plugin-parent does)]");
     } finally {
       thread.setContextClassLoader(previous);
     }

@@ -125,6 +125,9 @@ public final class AfdCommand {
 
   private AfdEngine engine;
 
+  /** Where warnings go: standard error of the run. */
+  private PrintWriter warnings = new PrintWriter(System.err, true);
+
   private KernelCostModel kernelCostModel;
 
   /** {@return the serving backend whose kernel tables are used} */
@@ -210,6 +213,10 @@ public final class AfdCommand {
               .hardwareFiles(hardwareFiles)
               .modelFiles(modelFiles)
               .build();
+      for (String warning : engine.warnings()) {
+        warnings.println("afd: warning: " + warning);
+      }
+      warnings.flush();
     }
     return engine;
   }
@@ -224,7 +231,10 @@ public final class AfdCommand {
    */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
     AfdCommand root = new AfdCommand();
+    root.warnings = err;
     CommandLine commandLine = new CommandLine(root);
+    // A path named like a subcommand ('--plugin-path plugins') is the option's value.
+    commandLine.setAllowSubcommandsAsOptionParameters(true);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(

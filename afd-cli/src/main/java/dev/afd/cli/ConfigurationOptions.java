@@ -31,7 +31,7 @@ final class ConfigurationOptions {
   @Option(
       names = "--gpus",
       paramLabel = "N",
-      description = "GPU budget (default: 8 on a --system, every device of a --cluster).")
+      description = "GPU budget (default: every device of the --system or --cluster).")
   Integer gpus;
 
   @Option(
@@ -70,7 +70,9 @@ final class ConfigurationOptions {
     }
     ClusterSpec named = cluster == null ? null : engine.cluster(cluster);
     int budget =
-        gpus != null ? Limits.devices("--gpus", gpus) : named != null ? named.deviceCount() : 8;
+        gpus != null
+            ? Limits.devices("--gpus", gpus)
+            : named != null ? named.deviceCount() : engine.system(system).deviceCount();
     if (named != null) {
       ClusterBudget.check(named, budget);
     }

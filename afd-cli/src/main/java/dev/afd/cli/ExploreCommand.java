@@ -85,7 +85,12 @@ final class ExploreCommand implements Callable<Integer> {
               + " NPUs for the FFN); instead of --system.")
   String cluster;
 
-  @Option(names = "--gpus", paramLabel = "N", description = "GPU budget.")
+  @Option(
+      names = "--gpus",
+      paramLabel = "N",
+      description =
+          "GPU budget (default: every device of the --system or --cluster, or the study's"
+              + " budget).")
   Integer gpus;
 
   @Option(
@@ -299,10 +304,13 @@ final class ExploreCommand implements Callable<Integer> {
         throw new AfdConfigurationException(
             "No system given; use --system ID (see 'afd hardware list')");
       }
+      // Without --gpus: every device of the --system, or the study's budget.
       int budget =
           gpus != null
               ? Limits.devices("--gpus", gpus)
-              : base != null ? base.systems().get(0).devices() : 8;
+              : system != null
+                  ? root.engine().system(systemId).deviceCount()
+                  : base.systems().get(0).devices();
       systems = List.of(new StudySpec.SystemBudget(systemId, budget));
     } else if (base != null) {
       systems = base.systems();

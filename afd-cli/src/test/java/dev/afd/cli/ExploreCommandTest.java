@@ -43,6 +43,36 @@ class ExploreCommandTest {
   }
 
   @Test
+  void spendsEveryDeviceOfTheSystemWithoutGpus() {
+    // h200-nvl8 is 4 nodes of 8 ('afd hardware list'): 32 devices.
+    CommandResult result =
+        CommandResult.run(
+            "explore",
+            "--model",
+            "qwen3-30b-a3b",
+            "--system",
+            "h200-nvl8",
+            "--workload",
+            "chat",
+            "--strategies",
+            "agg",
+            "--set",
+            "agg.tp=1",
+            "--set",
+            "agg.dp=8",
+            "--set",
+            "agg.moe-tp=1",
+            "--set",
+            "agg.ep=8",
+            "--set",
+            "agg.batch=32",
+            "--set",
+            "agg.chunk=512");
+    assertThat(result.status()).as(result.err()).isZero();
+    assertThat(result.out()).startsWith("qwen3-30b-a3b on 32 × h200-nvl8, workload chat");
+  }
+
+  @Test
   void printsJsonWithUnitCarryingFieldsAndAFrontier() throws Exception {
     String[] args = java.util.Arrays.copyOf(SMALL, SMALL.length + 1);
     args[SMALL.length] = "--json";

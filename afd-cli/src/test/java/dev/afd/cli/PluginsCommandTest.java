@@ -8,8 +8,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Golden-file test of {@code afd plugins}. After an intended change, regenerate the file with
@@ -63,5 +66,39 @@ class PluginsCommandTest {
     int location = lines.get(0).indexOf("LOCATION");
     assertThat(lines.subList(1, lines.size()))
         .allSatisfy(line -> assertThat(line.substring(location)).matches("afd-[a-z]+.*|classes"));
+  }
+
+  @Test
+  void takesAPluginPathNamedLikeASubcommand() {
+    // 'plugins' is the option's value here, not the subcommand; this directory does not exist.
+    CommandResult result = CommandResult.run("--plugin-path", "plugins", "plugins");
+
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: Plugin path 'plugins' does not exist; expected a jar file or a directory of"
+                + " jars\n");
+  }
+
+  @Test
+  void warnsAboutAPluginJarThatRegistersNoProvider(@TempDir Path directory) throws IOException {
+    Path jar = directory.resolve("empty-1.0.jar");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("README.txt"));
+      out.write("no provider here".getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+
+    CommandResult result = CommandResult.run("--plugin-path", jar.toString(), "plugins");
+
+    assertThat(result.status()).isZero();
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: warning: Plugin jar '"
+                + jar
+                + "' registers no provider (no META-INF/services file of HardwareProvider,"
+                + " ModelProvider, StrategyProvider, KernelDatabaseProvider); was it built with"
+                + " @AutoService and its annotation processor?\n");
   }
 }

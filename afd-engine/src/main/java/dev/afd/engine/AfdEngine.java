@@ -13,6 +13,7 @@ import dev.afd.engine.hardware.HardwareFile;
 import dev.afd.engine.hardware.HardwareFiles;
 import dev.afd.engine.hardware.HardwareLookup;
 import dev.afd.engine.internal.LoadedProvider;
+import dev.afd.engine.internal.PluginJars;
 import dev.afd.engine.internal.ProviderLoader;
 import dev.afd.engine.internal.ProviderOrigin;
 import dev.afd.engine.model.ModelSpecFiles;
@@ -21,7 +22,7 @@ import dev.afd.spi.KernelDatabaseProvider;
 import dev.afd.spi.ModelProvider;
 import dev.afd.spi.OptionSpec;
 import dev.afd.spi.StrategyProvider;
-import java.io.IOException;
+import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
@@ -35,8 +36,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.jar.JarFile;
-import java.util.stream.Stream;
 
 /**
  * The entry point: discovers hardware, model and strategy plugins once, validates them, and answers
@@ -65,6 +64,7 @@ public final class AfdEngine {
   private final ImmutableList<Path> kernelDatabases;
   private final Map<String, String> kernelSystemsByAccelerator;
   private final ImmutableList<PluginInfo> plugins;
+  private final ImmutableList<String> warnings;
 
   private AfdEngine(Discovery discovery, HardwareFileContent files, List<Path> modelFiles) {
     this.hardwareProviders = ImmutableList.copyOf(discovery.hardware);
@@ -82,6 +82,7 @@ public final class AfdEngine {
     this.kernelSystemsByAccelerator =
         Collections.unmodifiableMap(new TreeMap<>(discovery.kernelSystemsByAccelerator));
     this.plugins = ImmutableList.copyOf(discovery.plugins);
+    this.warnings = ImmutableList.copyOf(discovery.warnings);
     LOGGER.log(System.Logger.Level.DEBUG, () -> "Discovered plugins: " + plugins);
   }
 
@@ -93,6 +94,29 @@ public final class AfdEngine {
   /** {@return every discovered provider, by kind then id} */
   public List<PluginInfo> plugins() {
     return plugins;
+  }
+
+  /**
+   * {@return what discovery found odd but not wrong, for example a plugin jar that registers no
+   * provider; one line each, in discovery order}
+   */
+  public List<String> warnings() {
+    return warnings;
+  }
+
+  /**
+   * {@return "class (jar)" of the provider of a strategy, for messages about a strategy that
+   * misbehaves after discovery}
+   *
+   * @param strategyId a known strategy id
+   */
+  public String strategyOrigin(String strategyId) {
+    for (LoadedProvider<StrategyProvider> loaded : strategyProviders) {
+      if (loaded.id().equals(strategyId)) {
+        return loaded.origin().describe();
+      }
+    }
+    return "registered directly";
   }
 
   /** {@return every accelerator, sorted by id} */
@@ -323,15 +347,21 @@ public final class AfdEngine {
      */
     public AfdEngine build() {
       List<ClassLoader> allLoaders = new ArrayList<>(loaders);
+      PluginJars.Resolved jars = PluginJars.resolve(pluginPaths, SPIS);
       if (!pluginPaths.isEmpty()) {
         ClassLoader parent = loaders.isEmpty() ? AfdEngine.class.getClassLoader() : loaders.get(0);
-        allLoaders.add(new URLClassLoader(jarUrls(pluginPaths), parent));
+        allLoaders.add(new URLClassLoader(jarUrls(jars.jars()), parent));
         if (loaders.size() > 0) {
           // The plugin loader delegates to the parent, so it sees the parent's providers too.
           allLoaders.remove(0);
         }
       }
+      if (jars.problems().size() == 1 && jars.jars().isEmpty()) {
+        throw new AfdConfigurationException(jars.problems().get(0));
+      }
       Discovery discovery = new Discovery();
+      discovery.problems.addAll(jars.problems());
+      discovery.warnings.addAll(jars.warnings());
       discovery.run(allLoaders, hardware, models, strategies, kernelData);
       if (!discovery.problems.isEmpty()) {
         StringBuilder message = new StringBuilder();
@@ -402,43 +432,31 @@ public final class AfdEngine {
       return content;
     }
 
-    private static URL[] jarUrls(List<Path> paths) {
-      List<Path> jars = new ArrayList<>();
-      for (Path path : paths) {
-        if (Files.isDirectory(path)) {
-          try (Stream<Path> entries = Files.list(path)) {
-            entries
-                .filter(entry -> entry.getFileName().toString().endsWith(".jar"))
-                .sorted()
-                .forEach(jars::add);
-          } catch (IOException e) {
-            throw new AfdConfigurationException(
-                "Plugin path '" + path + "' cannot be listed: " + e.getMessage(), e);
-          }
-        } else if (Files.isRegularFile(path)) {
-          jars.add(path);
-        } else {
-          throw new AfdConfigurationException(
-              "Plugin path '"
-                  + path
-                  + "' does not exist; expected a jar file or a directory of jars");
-        }
-      }
+    private static URL[] jarUrls(List<Path> jars) {
       URL[] urls = new URL[jars.size()];
       for (int index = 0; index < jars.size(); index++) {
-        Path jar = jars.get(index);
-        try (JarFile opened = new JarFile(jar.toFile())) {
-          // Opening the jar and reading its manifest rejects corrupt files before class loading.
-          opened.getManifest();
-          urls[index] = jar.toUri().toURL();
-        } catch (IOException e) {
+        try {
+          urls[index] = jars.get(index).toUri().toURL();
+        } catch (MalformedURLException e) {
           throw new AfdConfigurationException(
-              "Plugin path '" + jar + "' is not a readable jar file: " + e.getMessage(), e);
+              "Plugin path '"
+                  + jars.get(index)
+                  + "' cannot be turned into a URL: "
+                  + e.getMessage(),
+              e);
         }
       }
       return urls;
     }
   }
+
+  /** The SPI types a plugin jar may register providers of. */
+  private static final List<Class<?>> SPIS =
+      List.of(
+          HardwareProvider.class,
+          ModelProvider.class,
+          StrategyProvider.class,
+          KernelDatabaseProvider.class);
 
   /** What the hardware files add besides accelerators and systems. */
   private static final class HardwareFileContent {
@@ -449,6 +467,7 @@ public final class AfdEngine {
   /** The mutable state of one discovery run. */
   private static final class Discovery {
     final List<String> problems = new ArrayList<>();
+    final List<String> warnings = new ArrayList<>();
     final List<LoadedProvider<HardwareProvider>> hardware = new ArrayList<>();
     final List<LoadedProvider<ModelProvider>> models = new ArrayList<>();
     final List<LoadedProvider<StrategyProvider>> strategies = new ArrayList<>();
@@ -544,7 +563,7 @@ public final class AfdEngine {
             info(
                 "hardware",
                 loaded,
-                loaded.provider().description(),
+                description(kindNameOf(loaded), loaded),
                 count(accelerators.size(), "accelerator")
                     + ", "
                     + count(providedSystems.size(), "system")));
@@ -567,7 +586,10 @@ public final class AfdEngine {
         }
         plugins.add(
             info(
-                "model", loaded, loaded.provider().description(), count(provided.size(), "model")));
+                "model",
+                loaded,
+                description(kindNameOf(loaded), loaded),
+                count(provided.size(), "model")));
       }
       for (LoadedProvider<StrategyProvider> loaded : strategies) {
         List<OptionSpec<?>> options =
@@ -593,7 +615,7 @@ public final class AfdEngine {
             info(
                 "strategy",
                 loaded,
-                loaded.provider().description(),
+                description(kindNameOf(loaded), loaded),
                 count(options.size(), "option")));
       }
       Map<String, ProviderOrigin> mappingOrigins = new LinkedHashMap<>();
@@ -661,7 +683,7 @@ public final class AfdEngine {
           info(
               "kernel-data",
               loaded,
-              loaded.provider().description(),
+              description(kindNameOf(loaded), loaded),
               count(roots.size(), "kernel database")
                   + ", "
                   + count(mapping.size(), "accelerator")));
@@ -751,6 +773,20 @@ public final class AfdEngine {
         String kind,
         String plural) {
       ProviderOrigin previous = origins.get(id);
+      if (previous != null && previous.equals(origin)) {
+        problems.add(
+            capitalize(kind)
+                + " id '"
+                + id
+                + "' is listed twice by "
+                + origin.describe()
+                + "; "
+                + capitalize(kind)
+                + " ids must be unique across all "
+                + plural
+                + ": remove one entry or rename one id.");
+        return;
+      }
       if (previous != null) {
         problems.add(
             duplicate(
@@ -788,6 +824,43 @@ public final class AfdEngine {
           + "("
           + loaded.origin().describe()
           + ")";
+    }
+
+    /** {@return the provider's description, or its id after recording a problem if it throws} */
+    private String description(String kindName, LoadedProvider<?> loaded) {
+      Object provider = loaded.provider();
+      try {
+        String description =
+            provider instanceof HardwareProvider hardware
+                ? hardware.description()
+                : provider instanceof ModelProvider model
+                    ? model.description()
+                    : provider instanceof StrategyProvider strategy
+                        ? strategy.description()
+                        : ((KernelDatabaseProvider) provider).description();
+        if (description == null) {
+          problems.add(describe(kindName, loaded) + " returned null from description()");
+          return loaded.id();
+        }
+        return description;
+      } catch (RuntimeException | LinkageError e) {
+        problems.add(
+            describe(kindName, loaded)
+                + " failed in description(): "
+                + ProviderLoader.rootMessage(e));
+        return loaded.id();
+      }
+    }
+
+    private static String kindNameOf(LoadedProvider<?> loaded) {
+      Object provider = loaded.provider();
+      return provider instanceof HardwareProvider
+          ? "hardware provider"
+          : provider instanceof ModelProvider
+              ? "model provider"
+              : provider instanceof StrategyProvider
+                  ? "strategy provider"
+                  : "kernel database provider";
     }
 
     private static String count(int count, String noun) {

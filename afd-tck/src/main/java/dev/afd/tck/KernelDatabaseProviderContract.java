@@ -35,14 +35,19 @@ public abstract class KernelDatabaseProviderContract {
   /** {@return a new instance of the provider under test} */
   protected abstract KernelDatabaseProvider createProvider();
 
+  /** {@return the provider, or a failure naming the cause and the line that threw} */
+  private KernelDatabaseProvider provider() {
+    return TckFailures.create(getClass(), "Kernel database provider", this::createProvider);
+  }
+
   @Test
   void isRegisteredForServiceLoader() {
-    PluginTestKit.assertRegistered(KernelDatabaseProvider.class, createProvider().getClass());
+    PluginTestKit.assertRegistered(KernelDatabaseProvider.class, provider().getClass());
   }
 
   @Test
   void isDiscoverableAlongsideOtherPlugins() {
-    KernelDatabaseProvider provider = createProvider();
+    KernelDatabaseProvider provider = provider();
     PluginTestKit.assertDiscoverable("kernel-data", provider.id());
     AfdEngine engine = PluginTestKit.discover();
     assertThat(engine.kernelSystemsByAccelerator())
@@ -52,24 +57,24 @@ public abstract class KernelDatabaseProviderContract {
 
   @Test
   void hasValidId() {
-    assertThat(Checks.isValidId(createProvider().id()))
-        .as("provider id '%s' must be lower-case kebab-case", createProvider().id())
+    assertThat(Checks.isValidId(provider().id()))
+        .as("provider id '%s' must be lower-case kebab-case", provider().id())
         .isTrue();
   }
 
   @Test
   void returnsTheSameUnmodifiableDataEveryTime() {
-    KernelDatabaseProvider provider = createProvider();
+    KernelDatabaseProvider provider = provider();
     List<Path> roots = provider.kernelDatabases();
     assertThat(roots).as("kernelDatabases()").isNotEmpty().doesNotContainNull();
     assertThat(provider.kernelDatabases()).as("a second call").isEqualTo(roots);
-    assertThat(createProvider().kernelDatabases()).as("a new instance").isEqualTo(roots);
+    assertThat(provider().kernelDatabases()).as("a new instance").isEqualTo(roots);
     assertThatThrownBy(() -> provider.kernelDatabases().clear())
         .as("kernelDatabases() must be unmodifiable")
         .isInstanceOf(UnsupportedOperationException.class);
     Map<String, String> mapping = provider.systemsByAccelerator();
     assertThat(mapping).as("systemsByAccelerator()").isNotEmpty();
-    assertThat(createProvider().systemsByAccelerator()).as("a new instance").isEqualTo(mapping);
+    assertThat(provider().systemsByAccelerator()).as("a new instance").isEqualTo(mapping);
     assertThatThrownBy(() -> provider.systemsByAccelerator().clear())
         .as("systemsByAccelerator() must be unmodifiable")
         .isInstanceOf(UnsupportedOperationException.class);
@@ -77,7 +82,7 @@ public abstract class KernelDatabaseProviderContract {
 
   @Test
   void mapsKnownAcceleratorsToSystemsWithTables() {
-    KernelDatabaseProvider provider = createProvider();
+    KernelDatabaseProvider provider = provider();
     AfdEngine engine = PluginTestKit.discover();
     Set<String> systems = new HashSet<>();
     for (Path root : provider.kernelDatabases()) {
@@ -104,7 +109,7 @@ public abstract class KernelDatabaseProviderContract {
 
   @Test
   void readsTheSmallestTableOfEveryMappedSystem() {
-    KernelDatabaseProvider provider = createProvider();
+    KernelDatabaseProvider provider = provider();
     Set<String> mapped = new HashSet<>(provider.systemsByAccelerator().values());
     for (Path root : provider.kernelDatabases()) {
       KernelDatabase database = KernelCostModels.openDatabase(root);

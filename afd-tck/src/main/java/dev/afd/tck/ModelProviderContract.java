@@ -37,28 +37,33 @@ public abstract class ModelProviderContract {
   /** {@return a new instance of the provider under test} */
   protected abstract ModelProvider createProvider();
 
+  /** {@return the provider, or a failure naming the cause and the line that threw} */
+  private ModelProvider provider() {
+    return TckFailures.create(getClass(), "Model provider", this::createProvider);
+  }
+
   @Test
   void isRegisteredForServiceLoader() {
-    PluginTestKit.assertRegistered(ModelProvider.class, createProvider().getClass());
+    PluginTestKit.assertRegistered(ModelProvider.class, provider().getClass());
   }
 
   @Test
   void isDiscoverableAlongsideOtherPlugins() {
-    PluginTestKit.assertDiscoverable("model", createProvider().id());
+    PluginTestKit.assertDiscoverable("model", provider().id());
   }
 
   @Test
   void hasValidId() {
-    assertThat(Checks.isValidId(createProvider().id())).isTrue();
+    assertThat(Checks.isValidId(provider().id())).isTrue();
   }
 
   @Test
   void returnsModelsWithUniqueIdsEveryTime() {
-    ModelProvider provider = createProvider();
+    ModelProvider provider = provider();
     List<MoeModelSpec> models = provider.models();
     assertThat(models).isNotEmpty().doesNotContainNull();
     assertThat(models).extracting(MoeModelSpec::id).doesNotHaveDuplicates();
-    assertThat(createProvider().models()).isEqualTo(models);
+    assertThat(provider().models()).isEqualTo(models);
     assertThatThrownBy(() -> provider.models().clear())
         .as("models() must be unmodifiable")
         .isInstanceOf(UnsupportedOperationException.class);
@@ -66,7 +71,7 @@ public abstract class ModelProviderContract {
 
   @Test
   void accountsParametersConsistently() {
-    for (MoeModelSpec model : createProvider().models()) {
+    for (MoeModelSpec model : provider().models()) {
       assertThat(model.totalParameters()).as("total parameters of %s", model.id()).isPositive();
       assertThat(model.activeParameters())
           .as("active parameters of %s", model.id())
@@ -102,7 +107,7 @@ public abstract class ModelProviderContract {
 
   @Test
   void everyBlockEmitsFiniteOperatorsForPrefillAndDecode() {
-    for (MoeModelSpec model : createProvider().models()) {
+    for (MoeModelSpec model : provider().models()) {
       for (Block block : blocks(model)) {
         for (Sharding sharding : SHARDINGS) {
           for (StepShape shape : SHAPES) {
@@ -135,7 +140,7 @@ public abstract class ModelProviderContract {
   void everyBlockIsPricedByTheEngineRoofline() {
     RooflineCostModel roofline = new RooflineCostModel();
     AcceleratorSpec accelerator = TestingAccelerators.gpu(DataSize.ofGigabytes(80));
-    for (MoeModelSpec model : createProvider().models()) {
+    for (MoeModelSpec model : provider().models()) {
       for (Block block : blocks(model)) {
         for (Sharding sharding : SHARDINGS) {
           for (StepShape shape : SHAPES) {

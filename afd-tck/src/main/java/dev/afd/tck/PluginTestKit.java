@@ -9,9 +9,12 @@ import java.util.ServiceLoader;
 
 /**
  * Runs the engine's real plugin discovery on the test class path, so a plugin is checked alongside
- * every other plugin present (the built-ins included).
+ * every other plugin present, the built-ins included: {@link #assertDiscoverable} fails when no
+ * built-in provider of the kind is on the class path, since an id clash with them could then not be
+ * found.
  *
- * <p>Stateless; safe to call from any test.
+ * <p>Discovery uses the thread's context class loader, as {@link ServiceLoader#load(Class)} does,
+ * falling back to the loader of this class. Stateless; safe to call from any test.
  *
  * @since 0.1
  */
@@ -25,7 +28,24 @@ public final class PluginTestKit {
    * @throws dev.afd.api.AfdPluginException listing every problem, as the CLI would
    */
   public static AfdEngine discover() {
-    return AfdEngine.builder().discoverPlugins(PluginTestKit.class.getClassLoader()).build();
+    return AfdEngine.builder().discoverPlugins(loader()).build();
+  }
+
+  /** The package every built-in provider lives under. */
+  private static final String BUILT_IN_PACKAGE = "dev.afd.plugin.";
+
+  private static String builtInArtifact(String kind) {
+    return switch (kind) {
+      case "hardware" -> "afd-hardware";
+      case "model" -> "afd-models";
+      case "strategy" -> "afd-strategies";
+      default -> "afd-kernel-data";
+    };
+  }
+
+  private static ClassLoader loader() {
+    ClassLoader context = Thread.currentThread().getContextClassLoader();
+    return context != null ? context : PluginTestKit.class.getClassLoader();
   }
 
   /**
@@ -37,7 +57,7 @@ public final class PluginTestKit {
    */
   public static void assertRegistered(Class<?> spi, Class<?> providerType) {
     List<Class<?>> registered =
-        ServiceLoader.load(spi, PluginTestKit.class.getClassLoader()).stream()
+        ServiceLoader.load(spi, loader()).stream()
             .<Class<?>>map(ServiceLoader.Provider::type)
             .toList();
     assertThat(registered)
@@ -52,13 +72,23 @@ public final class PluginTestKit {
   }
 
   /**
-   * Asserts that discovery succeeds with the provider present and lists it.
+   * Asserts that the built-in providers of a kind are on the class path, that discovery succeeds
+   * with the provider present beside them (no provider, accelerator, system or model id clashes
+   * with theirs) and that it lists the provider.
    *
    * @param kind {@code "hardware"}, {@code "model"} or {@code "strategy"}
    * @param providerId the provider id
    */
   public static void assertDiscoverable(String kind, String providerId) {
     AfdEngine engine = discover();
+    assertThat(engine.plugins())
+        .as(
+            "built-in %s providers (package %s*) on the test class path, to check '%s' against:"
+                + " add dev.afd:%s at test scope (dev.afd:afd-plugin-parent does)",
+            kind, BUILT_IN_PACKAGE, providerId, builtInArtifact(kind))
+        .anyMatch(
+            plugin ->
+                plugin.kind().equals(kind) && plugin.providerClass().startsWith(BUILT_IN_PACKAGE));
     assertThat(engine.plugins())
         .as("discovered " + kind + " providers")
         .extracting(PluginInfo::kind, PluginInfo::id)

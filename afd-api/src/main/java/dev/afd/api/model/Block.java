@@ -2,6 +2,7 @@ package dev.afd.api.model;
 
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * One part of a layer (attention, MLA, DSA, Mamba2 mixer, dense FFN, MoE FFN, embedding, LM head)
@@ -71,4 +72,19 @@ public interface Block {
    * @param sink receives the operators
    */
   void emit(StepShape shape, Sharding sharding, OperatorSink sink);
+
+  /**
+   * {@return why the block cannot be split as {@code sharding} says, for example {@code "32
+   * attention heads are not divisible by attention TP 5"}; empty when it can (the default)}
+   *
+   * <p>The explorer asks this of every block for each layout a strategy reports feasible, and turns
+   * a result whose layout cannot be sharded infeasible. A block checks only the degrees that split
+   * it: attention blocks the attention TP, MoE blocks the MoE TP and EP.
+   *
+   * @param sharding the sharding
+   * @since 0.1
+   */
+  default Optional<String> shardingProblem(Sharding sharding) {
+    return Optional.empty();
+  }
 }

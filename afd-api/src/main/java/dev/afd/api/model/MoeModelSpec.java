@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import dev.afd.api.internal.Checks;
 import dev.afd.api.unit.Precision;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A (usually Mixture-of-Experts) language model as a stack of operator-emitting blocks.
@@ -186,5 +187,30 @@ public record MoeModelSpec(
       total += weightBytesPerDevice(sharding, role);
     }
     return total;
+  }
+
+  /**
+   * {@return the first reason a block cannot be split as {@code sharding} says ({@link
+   * Block#shardingProblem}), empty when every block can}
+   *
+   * @param sharding the sharding
+   * @since 0.1
+   */
+  public Optional<String> shardingProblem(Sharding sharding) {
+    for (Block block : edges) {
+      Optional<String> problem = block.shardingProblem(sharding);
+      if (problem.isPresent()) {
+        return problem;
+      }
+    }
+    for (LayerGroup group : layers) {
+      for (Block block : group.blocks()) {
+        Optional<String> problem = block.shardingProblem(sharding);
+        if (problem.isPresent()) {
+          return problem;
+        }
+      }
+    }
+    return Optional.empty();
   }
 }

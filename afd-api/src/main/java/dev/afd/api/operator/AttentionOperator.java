@@ -11,10 +11,10 @@ import dev.afd.api.unit.Precision;
  * <p>Each sequence has {@code cachedTokens} of context and adds {@code newTokens} (1 in decode).
  * New token {@code i} (1-based) attends {@code min(cachedTokens + i, span)} positions, where the
  * span is the sliding window or the sparse top-k when set (0 = unlimited). FLOPs: {@code
- * 2·heads·(qkHeadDim + vHeadDim)} per attended position (MODELING.md §2: {@code 4·H·d} for {@code d
- * = qk = v}). Bytes: every attended cached position's KV ({@code kvBytesPerToken}, this device's
- * share, one layer) read once per sequence, the new tokens' KV written, queries and outputs at the
- * activation precision.
+ * 2·heads·(qkHeadDim + vHeadDim)} per attended position ({@code 4·H·d} for {@code d = qk = v}).
+ * Bytes: every attended cached position's KV ({@code kvBytesPerToken}, this device's share, one
+ * layer) read once per sequence, the new tokens' KV written, queries and outputs at the activation
+ * precision.
  *
  * @param name short name
  * @param kind attention variant

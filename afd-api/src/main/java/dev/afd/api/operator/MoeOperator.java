@@ -11,8 +11,8 @@ import dev.afd.api.unit.Precision;
  * experts. A device holds {@code expertCount / expertParallel} experts, each sharded {@code
  * tensorParallel} ways on the intermediate dimension. Under uniform routing a device serves {@code
  * tokens·topK / expertParallel} token-expert pairs and touches {@code e·(1 − (1 − topK/E)^tokens)}
- * of its {@code e} experts (MODELING.md §2); the busiest device serves {@code loadImbalance} times
- * the mean. Gated experts have three matrices (gate, up, down), plain ones two.
+ * of its {@code e} experts; the busiest device serves {@code loadImbalance} times the mean. Gated
+ * experts have three matrices (gate, up, down), plain ones two.
  *
  * @param name short name
  * @param tokens routed tokens reaching the expert-parallel group, {@code >= 1}

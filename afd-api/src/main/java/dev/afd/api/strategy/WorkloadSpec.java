@@ -6,7 +6,7 @@ import java.util.List;
 
 /**
  * What each request looks like: a reused prefix whose KV is already cached, new input tokens to
- * prefill, and output tokens to decode (MODELING.md §1).
+ * prefill, and output tokens to decode.
  *
  * @param id stable kebab-case id
  * @param prefixTokens tokens whose KV is reused (resident where attention runs, not recomputed)

@@ -13,9 +13,8 @@ import dev.afd.api.operator.MoeOperator;
 import dev.afd.api.operator.Operator;
 
 /**
- * The roofline: {@code t = max(F / (P·η_c), B / (BW·η_m)) + t_kernel} (MODELING.md §3), with the
- * accelerator's default efficiencies scaled by shape-dependent saturation ({@link
- * RooflineParameters}).
+ * The roofline: {@code t = max(F / (P·η_c), B / (BW·η_m)) + t_kernel}, with the accelerator's
+ * default efficiencies scaled by shape-dependent saturation ({@link RooflineParameters}).
  *
  * <p>Immutable and thread-safe; allocation-free apart from the returned record.
  */

@@ -40,7 +40,8 @@ public final class Estimator {
       NetworkModel network) {
     ServingStrategy strategy = explorer.strategy(scenario, run);
     Candidate candidate = onlyCandidate(strategy, scenario, run);
-    ServingResult result = strategy.evaluate(candidate);
+    // Through the explorer: a throwing or untrustworthy result is reported against the plugin.
+    ServingResult result = explorer.evaluate(scenario, run.strategyId(), strategy, candidate);
     List<OperatorRow> rows =
         OperatorBreakdown.of(
             explorer.servedModel(scenario),

@@ -2,6 +2,8 @@ package dev.afd.engine.explore;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.afd.api.AfdException;
+import dev.afd.api.AfdPluginException;
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.model.MoeModelSpec;
@@ -10,6 +12,7 @@ import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.engine.AfdEngine;
+import dev.afd.engine.internal.ProviderLoader;
 import dev.afd.engine.recipe.ServingRecipe;
 import dev.afd.spi.Conventions;
 import dev.afd.spi.StrategyContext;
@@ -31,7 +34,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Searches a scenario's design space: each strategy enumerates its candidates, which are evaluated
  * in parallel batches and folded in enumeration order, so results are identical whatever the thread
- * count; memory stays bounded by the batch size however many candidates there are.
+ * count; memory stays bounded by the batch size however many candidates there are. Every result
+ * passes a {@link ResultAudit}: a feasible result whose memory or layout cannot be right is turned
+ * infeasible, with a reason naming the strategy.
  *
  * <p>Thread-safe for one run at a time.
  */
@@ -101,7 +106,51 @@ public final class Explorer {
             .options(options)
             .conventions(conventions)
             .build();
-    return provider.create(context);
+    try {
+      return provider.create(context);
+    } catch (AfdException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw pluginFailure(run.strategyId(), "create()", e);
+    }
+  }
+
+  /**
+   * Evaluates one candidate as the explorer does: the result passes the {@link ResultAudit}, and a
+   * strategy that throws is reported as a plugin failure naming it and its jar.
+   *
+   * @param scenario the scenario the strategy was built for
+   * @param strategyId the strategy's id
+   * @param strategy the strategy, from {@link #strategy}
+   * @param candidate one of its candidates
+   * @return the audited result
+   */
+  public ServingResult evaluate(
+      Scenario scenario, String strategyId, ServingStrategy strategy, Candidate candidate) {
+    ServingResult result;
+    try {
+      result = strategy.evaluate(candidate);
+    } catch (AfdException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw pluginFailure(strategyId, "evaluate()", e);
+    }
+    return new ResultAudit(strategyId, servedModel(scenario), scenario.cluster()).check(result);
+  }
+
+  /** {@return an error naming the strategy, its provider class and jar, and the root cause} */
+  private AfdPluginException pluginFailure(String strategyId, String where, Throwable error) {
+    return new AfdPluginException(
+        "Strategy '"
+            + strategyId
+            + "' ("
+            + engine.strategyOrigin(strategyId)
+            + ") failed in "
+            + where
+            + ": "
+            + ProviderLoader.rootMessageAndFrame(
+                error, engine.strategy(strategyId).getClass().getPackageName()),
+        error);
   }
 
   /**
@@ -147,13 +196,22 @@ public final class Explorer {
     for (StrategyRun run : runs) {
       strategies.add(strategy(scenario, run));
     }
+    MoeModelSpec model = servedModel(scenario);
     List<StrategyOutcome> outcomes = new ArrayList<>();
     ForkJoinPool pool = new ForkJoinPool(threads);
     try {
       for (int index = 0; index < runs.size(); index++) {
         OutcomeAccumulator accumulator =
             new OutcomeAccumulator(runs.get(index).strategyId(), scenario.slo());
-        search(strategies.get(index), pool, accumulator, everyResult);
+        ResultAudit audit =
+            new ResultAudit(runs.get(index).strategyId(), model, scenario.cluster());
+        try {
+          search(strategies.get(index), audit, pool, accumulator, everyResult);
+        } catch (AfdException | CancellationException e) {
+          throw e;
+        } catch (RuntimeException | LinkageError e) {
+          throw pluginFailure(runs.get(index).strategyId(), "enumerate() or evaluate()", e);
+        }
         outcomes.add(accumulator.outcome());
       }
     } finally {
@@ -164,6 +222,7 @@ public final class Explorer {
 
   private void search(
       ServingStrategy strategy,
+      ResultAudit audit,
       ForkJoinPool pool,
       OutcomeAccumulator accumulator,
       Consumer<ServingResult> everyResult) {
@@ -172,17 +231,18 @@ public final class Explorer {
         candidate -> {
           batch.add(candidate);
           if (batch.size() == BATCH_SIZE) {
-            evaluate(strategy, pool, batch, accumulator, everyResult);
+            evaluate(strategy, audit, pool, batch, accumulator, everyResult);
             batch.clear();
           }
         });
     if (!batch.isEmpty()) {
-      evaluate(strategy, pool, batch, accumulator, everyResult);
+      evaluate(strategy, audit, pool, batch, accumulator, everyResult);
     }
   }
 
   private void evaluate(
       ServingStrategy strategy,
+      ResultAudit audit,
       ForkJoinPool pool,
       List<Candidate> batch,
       OutcomeAccumulator accumulator,
@@ -196,7 +256,9 @@ public final class Explorer {
               () ->
                   IntStream.range(0, batch.size())
                       .parallel()
-                      .forEach(index -> results[index] = strategy.evaluate(batch.get(index))))
+                      .forEach(
+                          index ->
+                              results[index] = audit.check(strategy.evaluate(batch.get(index)))))
           .get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -4,6 +4,7 @@ import dev.afd.api.internal.Checks;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.function.Function;
@@ -28,6 +29,8 @@ public final class ProviderLoader {
       String kindName,
       Function<T, String> idOf,
       List<String> problems) {
+    Map<String, List<String>> registrations = PluginJars.registrations(loader, type);
+    problems.addAll(PluginJars.duplicateRegistrations(registrations, type));
     List<LoadedProvider<T>> loaded = new ArrayList<>();
     Iterator<ServiceLoader.Provider<T>> providers =
         ServiceLoader.load(type, loader).stream().iterator();
@@ -45,14 +48,20 @@ public final class ProviderLoader {
                 + " listed in META-INF/services/"
                 + type.getName()
                 + ": "
-                + rootMessage(e));
+                + PluginJars.naming(
+                    e instanceof ServiceConfigurationError ? e.getMessage() : rootMessage(e),
+                    registrations));
         continue;
       }
       ProviderOrigin origin;
       try {
         origin = ProviderOrigin.of(handle.type());
       } catch (LinkageError e) {
-        problems.add("Could not load a " + type.getSimpleName() + ": " + rootMessage(e));
+        problems.add(
+            "Could not load a "
+                + type.getSimpleName()
+                + ": "
+                + PluginJars.naming(rootMessage(e), registrations));
         continue;
       }
       T provider;
@@ -60,7 +69,11 @@ public final class ProviderLoader {
         provider = handle.get();
       } catch (ServiceConfigurationError | RuntimeException | LinkageError e) {
         problems.add(
-            capitalize(kindName) + " " + origin.describe() + " failed to load: " + rootMessage(e));
+            capitalize(kindName)
+                + " "
+                + origin.describe()
+                + " failed to load: "
+                + rootMessageAndFrame(e, handle.type().getPackageName()));
         continue;
       }
       LoadedProvider<T> checked = checkId(provider, origin, kindName, idOf, problems);
@@ -119,5 +132,28 @@ public final class ProviderLoader {
 
   static String capitalize(String text) {
     return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+  }
+
+  /**
+   * {@return the root cause, then the first frame of plugin code that threw: in {@code
+   * pluginPackage} or below, for example {@code java.lang.IllegalStateException: boom (at
+   * com.acme.AcmeStrategy.evaluate(AcmeStrategy.java:42))}}
+   *
+   * @param error what a plugin threw
+   * @param pluginPackage the package of the plugin's provider class
+   */
+  public static String rootMessageAndFrame(Throwable error, String pluginPackage) {
+    Throwable root = error;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String text = rootMessage(error);
+    for (StackTraceElement frame : root.getStackTrace()) {
+      String name = frame.getClassName();
+      if (name.startsWith(pluginPackage + ".")) {
+        return text + " (at " + frame + ")";
+      }
+    }
+    return text;
   }
 }

@@ -19,6 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
  * src/test/resources/discovery/<case>/META-INF/services}, one class loader per case.
  */
 class AfdEngineDiscoveryTest {
+  /** Where {@link ThrowingHardwareProvider}'s constructor throws, as discovery quotes it. */
+  private static final String THROWS_AT =
+      " (at dev.afd.engine.discovery.ThrowingHardwareProvider.<init>(ThrowingHardwareProvider.java:11))";
+
   private static final String PACKAGE = "dev.afd.engine.discovery.";
 
   private static AfdEngine discover(String fixture) {
@@ -71,7 +75,8 @@ class AfdEngineDiscoveryTest {
                 + "1. Hardware provider "
                 + PACKAGE
                 + "ThrowingHardwareProvider (test-classes) failed to load:"
-                + " java.lang.IllegalStateException: licence file not found");
+                + " java.lang.IllegalStateException: licence file not found"
+                + THROWS_AT);
   }
 
   @Test
@@ -84,7 +89,7 @@ class AfdEngineDiscoveryTest {
                 + " META-INF/services/dev.afd.spi.HardwareProvider: dev.afd.spi.HardwareProvider:"
                 + " Provider "
                 + PACKAGE
-                + "MissingHardwareProvider not found");
+                + "MissingHardwareProvider not found (registered in missing)");
   }
 
   @Test
@@ -149,5 +154,18 @@ class AfdEngineDiscoveryTest {
         .isInstanceOf(AfdConfigurationException.class)
         .hasMessage(
             "Plugin path '" + corrupt + "' is not a readable jar file: zip END header not found");
+  }
+
+  @Test
+  void tellsAProviderThatListsAnIdTwiceToRemoveAnEntryNotAJar() {
+    assertThatThrownBy(
+            () -> AfdEngine.builder().addHardwareProvider(new RepeatingHardwareProvider()).build())
+        .isInstanceOf(AfdPluginException.class)
+        .hasMessage(
+            "Plugin discovery found 1 problem:\n"
+                + "1. Accelerator id 'testing-twice' is listed twice by"
+                + " dev.afd.engine.discovery.RepeatingHardwareProvider (test-classes); Accelerator"
+                + " ids must be unique across all HardwareProviders: remove one entry or rename one"
+                + " id.");
   }
 }

@@ -1,5 +1,6 @@
 package dev.afd.engine.discovery;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.afd.api.AfdPluginException;
@@ -24,6 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * every message names the jar a problem came from.
  */
 class PluginJarDiscoveryTest {
+  /** Where {@link ThrowingHardwareProvider}'s constructor throws, as discovery quotes it. */
+  private static final String THROWS_AT =
+      " (at dev.afd.engine.discovery.ThrowingHardwareProvider.<init>(ThrowingHardwareProvider.java:11))";
+
   private static final String PACKAGE = "dev.afd.engine.discovery.";
 
   /**
@@ -45,15 +50,23 @@ class PluginJarDiscoveryTest {
   }
 
   private static Path jar(Path directory, String name, Class<?>... providers) throws IOException {
+    StringBuilder services = new StringBuilder();
+    for (Class<?> provider : providers) {
+      services.append(provider.getName()).append('\n');
+    }
+    return jar(directory, name, services.toString(), providers);
+  }
+
+  /** {@return a jar of {@code classes} whose HardwareProvider services file is {@code services}} */
+  private static Path jar(Path directory, String name, String services, Class<?>... classes)
+      throws IOException {
     Manifest manifest = new Manifest();
     manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
     manifest.getMainAttributes().put(Attributes.Name.IMPLEMENTATION_VERSION, "1.0");
     Path jar = directory.resolve(name);
     try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest)) {
-      StringBuilder services = new StringBuilder();
-      for (Class<?> provider : providers) {
-        copyClass(out, provider);
-        services.append(provider.getName()).append('\n');
+      for (Class<?> type : classes) {
+        copyClass(out, type);
       }
       copyClass(out, TestingAccelerators.class);
       out.putNextEntry(new JarEntry("META-INF/services/" + HardwareProvider.class.getName()));
@@ -110,7 +123,8 @@ class PluginJarDiscoveryTest {
                 + "1. Hardware provider "
                 + PACKAGE
                 + "ThrowingHardwareProvider (throwing-plugin-1.0.jar) failed to load:"
-                + " java.lang.IllegalStateException: licence file not found");
+                + " java.lang.IllegalStateException: licence file not found"
+                + THROWS_AT);
   }
 
   @Test
@@ -127,7 +141,9 @@ class PluginJarDiscoveryTest {
                 + "1. Hardware provider "
                 + PACKAGE
                 + "ThrowingHardwareProvider (throwing-plugin-1.0.jar) failed to load:"
-                + " java.lang.IllegalStateException: licence file not found\n"
+                + " java.lang.IllegalStateException: licence file not found"
+                + THROWS_AT
+                + "\n"
                 + "2. Duplicate hardware provider id 'testing':\n"
                 + "  from "
                 + PACKAGE
@@ -146,5 +162,118 @@ class PluginJarDiscoveryTest {
                 + "TestingAlphaHardwareProvider (alpha-plugin-1.0.jar)\n"
                 + "Accelerator ids must be unique across all HardwareProviders; remove one jar or"
                 + " rename one id.");
+  }
+
+  @Test
+  void reportsTheSameJarTwiceListingBothSources(@TempDir Path directory) throws IOException {
+    Path jar = jar(directory, "alpha-plugin-1.0.jar", TestingAlphaHardwareProvider.class);
+
+    assertThatThrownBy(
+            () ->
+                AfdEngine.builder()
+                    .discoverPlugins(new FixtureHidingClassLoader())
+                    .pluginPath(List.of(jar, directory))
+                    .build())
+        .isInstanceOf(AfdPluginException.class)
+        .hasMessage(
+            "Plugin discovery found 1 problem:\n"
+                + "1. Plugin jar '"
+                + jar.toRealPath()
+                + "' is on the plugin path twice:\n"
+                + "  as '"
+                + jar
+                + "'\n"
+                + "  and '"
+                + jar
+                + "'\n"
+                + "Give each jar once.");
+  }
+
+  @Test
+  void reportsACopyOfAJarListingBothCopies(@TempDir Path directory) throws IOException {
+    Path jar = jar(directory, "alpha-plugin-1.0.jar", TestingAlphaHardwareProvider.class);
+    Files.copy(jar, directory.resolve("alpha-plugin-1.0-copy.jar"));
+
+    assertThatThrownBy(() -> discover(directory))
+        .isInstanceOf(AfdPluginException.class)
+        .hasMessage(
+            "Plugin discovery found 1 problem:\n"
+                + "1. HardwareProvider "
+                + PACKAGE
+                + "TestingAlphaHardwareProvider is registered by 2 jars:\n"
+                + "  from alpha-plugin-1.0-copy.jar\n"
+                + "  and  alpha-plugin-1.0.jar\n"
+                + "Discovery would keep one and drop the others; remove the extra copies of the"
+                + " jar.");
+  }
+
+  @Test
+  void namesTheJarOfEveryBrokenRegistrationAndEveryBadPath(@TempDir Path directory)
+      throws IOException {
+    jar(directory, "missing-plugin-1.0.jar", PACKAGE + "MissingHardwareProvider\n");
+    jar(
+        directory,
+        "not-a-provider-1.0.jar",
+        PACKAGE + "NotAHardwareProvider\n",
+        NotAHardwareProvider.class);
+    jar(
+        directory,
+        "private-plugin-1.0.jar",
+        PACKAGE + "PrivateConstructorHardwareProvider\n",
+        PrivateConstructorHardwareProvider.class);
+    jar(directory, "garbled-plugin-1.0.jar", "not a class name!\n");
+    Files.writeString(directory.resolve("notes.jar"), "not a jar");
+    jar(directory, "described-plugin-1.0.jar", ThrowingDescriptionHardwareProvider.class);
+
+    assertThatThrownBy(() -> discover(directory))
+        .isInstanceOf(AfdPluginException.class)
+        .hasMessage(
+            "Plugin discovery found 6 problems:\n"
+                + "1. Plugin path '"
+                + directory.resolve("notes.jar")
+                + "' is not a readable jar file: zip END header not found\n"
+                + "2. Could not load a HardwareProvider listed in"
+                + " META-INF/services/dev.afd.spi.HardwareProvider: dev.afd.spi.HardwareProvider:"
+                + " garbled-plugin-1.0.jar:1: Illegal configuration-file syntax\n"
+                + "3. Could not load a HardwareProvider listed in"
+                + " META-INF/services/dev.afd.spi.HardwareProvider: dev.afd.spi.HardwareProvider:"
+                + " Provider "
+                + PACKAGE
+                + "MissingHardwareProvider not found (registered in missing-plugin-1.0.jar)\n"
+                + "4. Could not load a HardwareProvider listed in"
+                + " META-INF/services/dev.afd.spi.HardwareProvider: dev.afd.spi.HardwareProvider:"
+                + " "
+                + PACKAGE
+                + "NotAHardwareProvider not a subtype (registered in not-a-provider-1.0.jar)\n"
+                + "5. Could not load a HardwareProvider listed in"
+                + " META-INF/services/dev.afd.spi.HardwareProvider: dev.afd.spi.HardwareProvider:"
+                + " "
+                + PACKAGE
+                + "PrivateConstructorHardwareProvider Unable to get public no-arg constructor"
+                + " (registered in private-plugin-1.0.jar)\n"
+                + "6. Hardware provider 'throwing-description' ("
+                + PACKAGE
+                + "ThrowingDescriptionHardwareProvider (described-plugin-1.0.jar)) failed in"
+                + " description(): java.lang.IllegalStateException: no description bundle");
+  }
+
+  @Test
+  void warnsAboutAJarThatRegistersNoProvider(@TempDir Path directory) throws IOException {
+    Path empty = directory.resolve("empty-plugin-1.0.jar");
+    Manifest manifest = new Manifest();
+    manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(empty), manifest)) {
+      copyClass(out, TestingAlphaHardwareProvider.class);
+    }
+
+    AfdEngine engine = discover(empty);
+
+    assertThat(engine.warnings())
+        .containsExactly(
+            "Plugin jar '"
+                + empty
+                + "' registers no provider (no META-INF/services file of HardwareProvider,"
+                + " ModelProvider, StrategyProvider, KernelDatabaseProvider); was it built with"
+                + " @AutoService and its annotation processor?");
   }
 }

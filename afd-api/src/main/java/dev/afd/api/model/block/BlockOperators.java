@@ -1,5 +1,6 @@
 package dev.afd.api.model.block;
 
+import dev.afd.api.model.Sharding;
 import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.operator.CollectiveOperator;
 import dev.afd.api.operator.MemoryOperator;
@@ -7,6 +8,7 @@ import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /** Operator and sharding helpers shared by the built-in blocks. */
 final class BlockOperators {
@@ -73,5 +75,16 @@ final class BlockOperators {
       throw new IllegalArgumentException(
           block + " " + field + " must be >= 0, got '" + value + "'");
     }
+  }
+
+  /**
+   * {@return why {@code heads} cannot be split over the attention TP of {@code sharding}, empty
+   * when they can}
+   */
+  static Optional<String> headsProblem(int heads, String kind, Sharding sharding) {
+    int tp = sharding.attentionTensorParallel();
+    return heads % tp == 0
+        ? Optional.empty()
+        : Optional.of(heads + " " + kind + " heads are not divisible by attention TP " + tp);
   }
 }

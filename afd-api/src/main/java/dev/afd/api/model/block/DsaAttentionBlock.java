@@ -13,16 +13,17 @@ import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * DeepSeek sparse attention (DeepSeek-V3.2, GLM-5): {@link MlaAttentionBlock MLA} plus a lightning
  * indexer that scores every cached token and keeps the top {@code indexerTopK} for attention.
  *
- * <p>Indexer (MODELING.md §2): {@code H_I} heads of dim {@code d_I}; projections {@code wq_b: r_q →
- * H_I·d_I}, {@code wk: h → d_I} (with a LayerNorm), {@code weights_proj: h → H_I}; a key cache of
- * {@code d_I} elements per token and layer in {@code indexerKeyPrecision}, plus one FP32 scale per
- * token when that precision is 8 bits or narrower (DeepSeek-V3.2 stores 128 FP8 values and a scale:
- * 132 bytes). Scoring is emitted as an {@link AttentionOperator} of kind {@link
+ * <p>Indexer: {@code H_I} heads of dim {@code d_I}; projections {@code wq_b: r_q → H_I·d_I}, {@code
+ * wk: h → d_I} (with a LayerNorm), {@code weights_proj: h → H_I}; a key cache of {@code d_I}
+ * elements per token and layer in {@code indexerKeyPrecision}, plus one FP32 scale per token when
+ * that precision is 8 bits or narrower (DeepSeek-V3.2 stores 128 FP8 values and a scale: 132
+ * bytes). Scoring is emitted as an {@link AttentionOperator} of kind {@link
  * AttentionKind#SPARSE_INDEXER} with QK dim {@code d_I} and V dim 1: each query token and position
  * costs {@code 2·H_I·(d_I + 1)} FLOPs, the dot products plus the weighted sum of the per-head ReLU
  * scores ({@code I = Σ_j w_j·ReLU(q_j·k)}), and the whole indexer key cache of the sequence is read
@@ -124,6 +125,12 @@ public record DsaAttentionBlock(
   @Override
   public double kvBytesPerTokenPerDevice(Sharding sharding) {
     return attention.kvBytesPerTokenPerDevice(sharding) + indexerKeyBytesPerToken();
+  }
+
+  /** {@inheritDoc} As its MLA part. */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    return attention.shardingProblem(sharding);
   }
 
   @Override

@@ -15,17 +15,18 @@ import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * Grouped-query (or multi-head, when {@code kvHeads == heads}) attention with an optional sliding
  * window, attention sinks, per-head query/key RMSNorm and projection biases (Qwen3, Llama, gpt-oss,
  * Mixtral, MiniMax, Step).
  *
- * <p>Operators per step (MODELING.md §2): input RMSNorm; the fused QKV projection {@code (T, (H_q +
- * 2H_kv)·d / tp, h)}; the query/key norms when present; one {@link AttentionOperator} of kind
- * {@link AttentionKind#GQA} per sequence batch (span = the window); the output projection {@code
- * (T, h, H_q·d / tp)}; the tensor-parallel all-reduce. Tensor parallelism shards query heads and KV
- * heads, replicating KV heads when {@code tp > kvHeads}. KV per token and layer: {@code 2·H_kv·d}
+ * <p>Operators per step: input RMSNorm; the fused QKV projection {@code (T, (H_q + 2H_kv)·d / tp,
+ * h)}; the query/key norms when present; one {@link AttentionOperator} of kind {@link
+ * AttentionKind#GQA} per sequence batch (span = the window); the output projection {@code (T, h,
+ * H_q·d / tp)}; the tensor-parallel all-reduce. Tensor parallelism shards query heads and KV heads,
+ * replicating KV heads when {@code tp > kvHeads}. KV per token and layer: {@code 2·H_kv·d}
  * elements. Sinks (one logit per head, gpt-oss) and biases count as parameters; their FLOPs are
  * negligible and not emitted. Immutable and thread-safe.
  *
@@ -153,6 +154,21 @@ public record GqaAttentionBlock(
   @Override
   public double kvBytesPerTokenPerDevice(Sharding sharding) {
     return 2.0 * kvHeadsPerDevice(sharding) * headDim * kvCachePrecision.bytesPerElement();
+  }
+
+  /** {@inheritDoc} Query heads must divide by the attention TP; KV heads divide it or by it. */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    int tp = sharding.attentionTensorParallel();
+    Optional<String> problem = BlockOperators.headsProblem(heads, "attention", sharding);
+    if (problem.isPresent()) {
+      return problem;
+    }
+    if (kvHeads % tp != 0 && tp % kvHeads != 0) {
+      return Optional.of(
+          kvHeads + " KV heads and attention TP " + tp + " do not divide one another");
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -13,6 +13,7 @@ import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.operator.StateSpaceOperator;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * A Mamba2 mixer (Nemotron-H and Nemotron-3 hybrids): a fixed per-sequence state instead of a
@@ -145,6 +146,12 @@ public record Mamba2MixerBlock(
             * convolutionChannels(headsHere, groupsPerDevice(sharding))
             * activationPrecision.bytesPerElement();
     return ssmState + convolutionState;
+  }
+
+  /** {@inheritDoc} SSM heads must divide by the attention TP. */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    return BlockOperators.headsProblem(heads, "Mamba2", sharding);
   }
 
   @Override

@@ -14,14 +14,15 @@ import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * Multi-head latent attention (DeepSeek-V3/R1, Kimi-K2).
  *
- * <p>Projections (MODELING.md §2): {@code q_a: h→r_q} (or {@code q: h→H(d_n+d_r)} when {@code r_q =
- * 0}), {@code kv_a: h→r_kv+d_r}, {@code q_b: r_q→H(d_n+d_r)}, {@code kv_b: r_kv→H(d_n+d_v)}, {@code
- * o: H·d_v→h}. Under tensor parallelism {@code q_a} and {@code kv_a} are replicated and {@code
- * q_b}, {@code kv_b}, {@code o} are sharded by heads. The cache holds the latent plus the rope key,
+ * <p>Projections: {@code q_a: h→r_q} (or {@code q: h→H(d_n+d_r)} when {@code r_q = 0}), {@code
+ * kv_a: h→r_kv+d_r}, {@code q_b: r_q→H(d_n+d_r)}, {@code kv_b: r_kv→H(d_n+d_v)}, {@code o:
+ * H·d_v→h}. Under tensor parallelism {@code q_a} and {@code kv_a} are replicated and {@code q_b},
+ * {@code kv_b}, {@code o} are sharded by heads. The cache holds the latent plus the rope key,
  * {@code r_kv + d_r} elements per token and layer, whole on every tensor-parallel rank.
  *
  * <p>A sequence batch with more than one new token (prefill) runs unabsorbed: {@code kv_b}
@@ -153,6 +154,12 @@ public record MlaAttentionBlock(
   @Override
   public double kvBytesPerTokenPerDevice(Sharding sharding) {
     return latentWidth() * kvCachePrecision.bytesPerElement();
+  }
+
+  /** {@inheritDoc} Heads must divide by the attention TP. */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    return BlockOperators.headsProblem(heads, "attention", sharding);
   }
 
   @Override

@@ -14,20 +14,21 @@ import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import java.util.Optional;
 
 /**
  * A Mixture-of-Experts feed-forward layer: router, routed experts, optional shared experts and an
  * optional latent projection (Nemotron-3 "latent MoE").
  *
- * <p>Per token (MODELING.md §2): router {@code 2·h·E} FLOPs, routed experts {@code k·6·h·I} (gated)
- * and shared experts {@code S·6·h·I_s}. With a latent size {@code L}, tokens are projected {@code h
- * → L} before dispatch and back after combine, and the experts work in {@code L}. Operators per
- * step, with {@code T} the tokens reaching the expert-parallel group and {@code t = ceil(T / EP)}
- * those local to one device: the pre-FFN RMSNorm ({@code t}); the router GEMM {@code (t, E, h)} in
- * BF16, group {@link OperatorGroup#ROUTER}; the latent down-projection; with {@code EP > 1} the
- * dispatch all-to-all of {@code t·k·L·b_dispatch} bytes; one {@link MoeOperator} for the routed
- * experts (expected experts touched, load imbalance from the sharding); the combine all-to-all of
- * {@code t·k·L·b_a} bytes; the latent up-projection; the shared experts as GEMMs ({@link
+ * <p>Per token: router {@code 2·h·E} FLOPs, routed experts {@code k·6·h·I} (gated) and shared
+ * experts {@code S·6·h·I_s}. With a latent size {@code L}, tokens are projected {@code h → L}
+ * before dispatch and back after combine, and the experts work in {@code L}. Operators per step,
+ * with {@code T} the tokens reaching the expert-parallel group and {@code t = ceil(T / EP)} those
+ * local to one device: the pre-FFN RMSNorm ({@code t}); the router GEMM {@code (t, E, h)} in BF16,
+ * group {@link OperatorGroup#ROUTER}; the latent down-projection; with {@code EP > 1} the dispatch
+ * all-to-all of {@code t·k·L·b_dispatch} bytes; one {@link MoeOperator} for the routed experts
+ * (expected experts touched, load imbalance from the sharding); the combine all-to-all of {@code
+ * t·k·L·b_a} bytes; the latent up-projection; the shared experts as GEMMs ({@link
  * OperatorGroup#SHARED_EXPERTS}); with MoE tensor parallelism the all-reduce of {@code t·h·b_a}
  * bytes. Shared experts are sharded by MoE tensor parallelism; shared experts and the latent
  * projections are replicated across expert-parallel ranks (latent projections across tensor ranks
@@ -181,6 +182,27 @@ public record MoeFfnBlock(
         (sharedElements(sharedIntermediateHere) + latentElements())
             * sharedWeightPrecision.bytesPerElement();
     return experts + shared + routerAndNormParameters() * BlockOperators.SMALL_VECTOR_BYTES;
+  }
+
+  /**
+   * {@inheritDoc} Routed experts must divide by the EP degree, the expert intermediate size by the
+   * MoE TP.
+   */
+  @Override
+  public Optional<String> shardingProblem(Sharding sharding) {
+    int ep = sharding.expertParallel();
+    int moeTp = sharding.moeTensorParallel();
+    if (expertCount % ep != 0) {
+      return Optional.of(expertCount + " experts are not divisible by EP " + ep);
+    }
+    if (expertIntermediateSize % moeTp != 0) {
+      return Optional.of(
+          "expert intermediate size "
+              + expertIntermediateSize
+              + " is not divisible by MoE TP "
+              + moeTp);
+    }
+    return Optional.empty();
   }
 
   @Override

@@ -4,7 +4,7 @@
  *
  * <p>Every block is an immutable record that knows its parameters, its weight, KV-cache and state
  * bytes per device under a {@link dev.afd.api.model.Sharding}, and emits the operators of one step
- * with the FLOPs and bytes of MODELING.md §2. Conventions shared by all blocks:
+ * with their FLOPs and bytes. Conventions shared by all blocks:
  *
  * <ul>
  *   <li>The step shape a mixer or edge block receives is the work of one attention data-parallel

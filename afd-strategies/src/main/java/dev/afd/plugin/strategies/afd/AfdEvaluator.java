@@ -31,7 +31,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Evaluates AFD units: enumerates layouts and prices a step of one unit with stage times taken at
- * the micro-batch shape (MODELING.md §5). Shared by {@code agg-afd} and {@code pd-afd}.
+ * the micro-batch shape (docs/strategies.md). Shared by {@code agg-afd} and {@code pd-afd}.
  * Thread-safe.
  */
 final class AfdEvaluator {

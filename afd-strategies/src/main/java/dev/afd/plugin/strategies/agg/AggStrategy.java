@@ -37,13 +37,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Chunked-prefill aggregation (MODELING.md §5). Per attention data-parallel rank, each iteration
- * runs {@code d} decoding sequences plus prefill tokens within a budget {@code C}. In steady state
- * prefill must keep up with completions: {@code p = d·isl/osl} prefill tokens per iteration on
- * average, at most {@code C − d}. An iteration either carries a chunk of {@code c = min(isl, C −
- * d)} prompt tokens or decodes alone; a share {@code p/c} of the iterations carries one. TPOT is
- * the mean iteration; a request's prefill takes {@code ⌈isl/(C − d)⌉} iterations that carry its
- * chunks, and queueing for that service follows {@link Queueing}.
+ * Chunked-prefill aggregation (docs/strategies.md). Per attention data-parallel rank, each
+ * iteration runs {@code d} decoding sequences plus prefill tokens within a budget {@code C}. In
+ * steady state prefill must keep up with completions: {@code p = d·isl/osl} prefill tokens per
+ * iteration on average, at most {@code C − d}. An iteration either carries a chunk of {@code c =
+ * min(isl, C − d)} prompt tokens or decodes alone; a share {@code p/c} of the iterations carries
+ * one. TPOT is the mean iteration; a request's prefill takes {@code ⌈isl/(C − d)⌉} iterations that
+ * carry its chunks, and queueing for that service follows {@link Queueing}.
  *
  * <p>A replica runs on one accelerator type, so all of a candidate's replicas sit on one system of
  * the cluster. On a cluster of several systems every system the replica fits is tried (the knob
@@ -354,8 +354,9 @@ final class AggStrategy implements ServingStrategy {
       return aicIteration(c, placement, sharding, result, serviceIterations, utilization);
     }
 
-    // An iteration either carries a chunk of one request's prefill or decodes alone (MODELING.md
-    // §5: an iteration is the operators on its tokens). A fraction f of the iterations carries
+    // An iteration either carries a chunk of one request's prefill or decodes alone
+    // (docs/strategies.md: an iteration is the operators on its tokens). A fraction f of the
+    // iterations carries
     // prefill, enough to keep up with completions; TPOT is the mean iteration, TTFT the chunks of
     // one request's prefill (plus waiting for them).
     PricedStep[] sides = sides(mixedShape(c), c, sharding, placement);

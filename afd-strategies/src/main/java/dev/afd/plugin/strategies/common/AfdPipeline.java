@@ -11,7 +11,7 @@ import dev.afd.api.unit.TimeSpan;
 import java.util.Map;
 
 /**
- * The attention-FFN pipeline of one step (MODELING.md §5): per layer and micro-batch, attention
+ * The attention-FFN pipeline of one step (docs/strategies.md): per layer and micro-batch, attention
  * {@code a}, attention→FFN transfer {@code c1}, FFN {@code f}, FFN→attention transfer {@code c2}.
  * With {@code M} micro-batches in flight, a micro-batch starts layer {@code l+1} attention only
  * after its own F→A of layer {@code l} returns, so the per-layer period is {@code P = max(M·a,

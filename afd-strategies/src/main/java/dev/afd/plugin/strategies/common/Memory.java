@@ -7,7 +7,7 @@ import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.unit.DataSize;
 import java.util.Locale;
 
-/** Memory per device of a group (MODELING.md §6). */
+/** Memory per device of a group (docs/strategies.md). */
 public final class Memory {
   /**
    * Activation working set per token in the step, in units of {@code hidden × activation bytes}:

@@ -96,8 +96,8 @@ public final class Parallelism {
   }
 
   /**
-   * {@return aggregated layouts: attention TP × DP equal to MoE TP × EP (MODELING.md §4), within
-   * the budget}
+   * {@return aggregated layouts: attention TP × DP equal to MoE TP × EP (docs/strategies.md),
+   * within the budget}
    */
   public static List<Width> aggregated(StrategyContext context) {
     return aggregated(context, context.deviceBudget());
@@ -126,7 +126,8 @@ public final class Parallelism {
 
   /**
    * {@return the expected distinct devices of an FFN group (MoE TP × EP) one token reaches: {@code
-   * moeTp · ep · (1 − C(E − E/ep, k) / C(E, k))} (MODELING.md §4); {@code moeTp} for dense FFNs}
+   * moeTp · ep · (1 − C(E − E/ep, k) / C(E, k))} (docs/strategies.md); {@code moeTp} for dense
+   * FFNs}
    */
   public static double devicesReachedPerToken(MoeFfnBlock moe, int moeTensorParallel, int ep) {
     if (moe == null || ep <= 1) {

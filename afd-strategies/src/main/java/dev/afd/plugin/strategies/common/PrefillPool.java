@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * The prefill pool of a disaggregated deployment: every prefill worker layout the options allow,
  * priced once per strategy instance, and the choice of layout and worker count for a given request
- * rate (MODELING.md §5, pd).
+ * rate (docs/strategies.md).
  *
  * <p>A worker prefills {@code batch} requests per data-parallel rank in one step of {@code T_p}
  * (only the {@code isl} new tokens; the prefix KV is resident), so it serves {@code μ = dp · batch

@@ -20,6 +20,8 @@ class SimulateCommandTest {
                 "deepseek-v3",
                 "--system",
                 "h200-nvl8",
+                "--gpus",
+                "8",
                 "--strategy",
                 "agg",
                 "--set",

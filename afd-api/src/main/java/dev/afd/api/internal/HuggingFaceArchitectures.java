@@ -53,6 +53,15 @@ public final class HuggingFaceArchitectures {
   static final List<String> QUANT_METHODS =
       List.of("compressed-tensors", "fp8", "modelopt", "mxfp4");
 
+  /**
+   * The checkpoint {@code torch_dtype} / {@code dtype} values accepted, sorted: 16-bit checkpoints
+   * (BF16 and FP16 cost the same bytes and tensor-core rate), float32 ones (which backends serve in
+   * 16 bits by default: vLLM and SGLang {@code --dtype auto}), and FP8 ones, whose formats come
+   * from the quantization settings.
+   */
+  static final List<String> CHECKPOINT_DTYPES =
+      List.of("bfloat16", "float16", "float32", "float8_e4m3fn");
+
   /** The architectures (first entry of {@code architectures}) this assembler supports, sorted. */
   public static final List<String> SUPPORTED =
       List.of(
@@ -194,6 +203,16 @@ public final class HuggingFaceArchitectures {
       Precision experts = Precision.BF16;
       Precision feedForward = Precision.BF16;
       Precision kvCache = Precision.BF16;
+      // Unquantized weights are priced in BF16; an unknown dtype (a typo, a format afd does not
+      // know) would be priced that way without a word, so it is an error.
+      for (String field : List.of("torch_dtype", "dtype")) {
+        if (config.has(field)) {
+          String dtype = config.requiredString(field);
+          if (!CHECKPOINT_DTYPES.contains(dtype)) {
+            throw config.invalid(field, "one of " + CHECKPOINT_DTYPES, dtype);
+          }
+        }
+      }
       HuggingFaceConfig inline = config.child("quantization_config").orElse(null);
       List<HuggingFaceConfig> modelOpt = new ArrayList<>();
       if (inline != null) {
@@ -289,6 +308,12 @@ public final class HuggingFaceArchitectures {
     int experts = config.positiveInt("n_routed_experts");
     int topK = config.positiveInt("num_experts_per_tok");
     config.requireAtMost("num_experts_per_tok", topK, "n_routed_experts", experts);
+    // Group-limited routing is not priced (the same experts run), but a contradiction in it
+    // means the file is not what it claims to be.
+    if (config.has("n_group") && config.has("topk_group")) {
+      config.requireAtMost(
+          "topk_group", config.positiveInt("topk_group"), "n_group", config.positiveInt("n_group"));
+    }
     int expertIntermediate = config.positiveInt("moe_intermediate_size");
     int shared = config.optionalNonNegativeInt("n_shared_experts", 0);
     boolean routerBias =
@@ -310,6 +335,7 @@ public final class HuggingFaceArchitectures {
             ACTIVATIONS,
             DISPATCH);
     int firstDense = config.optionalNonNegativeInt("first_k_dense_replace", 0);
+    config.requireBelow("first_k_dense_replace", firstDense, "num_hidden_layers", layers);
     int frequency = config.optionalPositiveInt("moe_layer_freq", 1);
     Block dense = null;
     List<List<Block>> stack = new ArrayList<>();
@@ -363,8 +389,17 @@ public final class HuggingFaceArchitectures {
     Block dense = null;
     MoeFfnBlock moe = moeFor(architecture, config, precisions, hidden);
     Set<Long> denseOnly = new HashSet<>(config.optionalIntegers("mlp_only_layers"));
+    for (long layer : denseOnly) {
+      if (layer < 0 || layer >= layers) {
+        throw config.invalid(
+            "mlp_only_layers",
+            "layer indexes from 0 to " + (layers - 1) + " (num_hidden_layers − 1)",
+            layer);
+      }
+    }
     int sparseStep = config.optionalPositiveInt("decoder_sparse_step", 1);
     int firstDense = config.optionalNonNegativeInt("first_k_dense_replace", 0);
+    config.requireBelow("first_k_dense_replace", firstDense, "num_hidden_layers", layers);
     GqaAttentionBlock fullAttention = null;
     for (int layer = 0; layer < layers; layer++) {
       long layerWindow;

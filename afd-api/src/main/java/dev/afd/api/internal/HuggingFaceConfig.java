@@ -114,6 +114,13 @@ public final class HuggingFaceConfig {
     return values.get(field) != null;
   }
 
+  /** {@return up to eight top-level field names, sorted (for messages)} */
+  public List<String> fieldNames() {
+    List<String> names = new ArrayList<>(values.keySet());
+    names.sort(null);
+    return names.size() > 8 ? List.copyOf(names.subList(0, 8)) : List.copyOf(names);
+  }
+
   /**
    * {@return whether the field holds a string}
    *
@@ -348,18 +355,39 @@ public final class HuggingFaceConfig {
    */
   public void requireAtMost(String field, long value, String limitField, long limit) {
     if (value > limit) {
-      throw new AfdConfigurationException(
-          file
-              + ": field '"
-              + path(field)
-              + "' must be <= field '"
-              + path(limitField)
-              + "' ("
-              + limit
-              + "), got '"
-              + value
-              + "'");
+      throw boundError(field, "<=", limitField, limit, value);
     }
+  }
+
+  /**
+   * Fails unless {@code value < limit}, naming both fields.
+   *
+   * @param field the checked field
+   * @param value its value
+   * @param limitField the field that bounds it
+   * @param limit the bound
+   */
+  public void requireBelow(String field, long value, String limitField, long limit) {
+    if (value >= limit) {
+      throw boundError(field, "<", limitField, limit, value);
+    }
+  }
+
+  private AfdConfigurationException boundError(
+      String field, String relation, String limitField, long limit, long value) {
+    return new AfdConfigurationException(
+        file
+            + ": field '"
+            + path(field)
+            + "' must be "
+            + relation
+            + " field '"
+            + path(limitField)
+            + "' ("
+            + limit
+            + "), got '"
+            + value
+            + "'");
   }
 
   /**

@@ -230,6 +230,24 @@ public final class StudyFiles {
               node.path("prefix").asLong(0),
               node.path("isl").asLong(),
               node.path("osl").asLong());
+      for (WorkloadSpec preset : WorkloadSpec.presets()) {
+        // Results are keyed by workload id: a custom workload under a preset's name could not be
+        // told apart from the preset in the outputs.
+        if (preset.id().equals(workload.id()) && !preset.equals(workload)) {
+          throw error(
+              file,
+              field + ".id",
+              "'"
+                  + workload.id()
+                  + "' is the name of a preset with other lengths (prefix "
+                  + preset.prefixTokens()
+                  + ", isl "
+                  + preset.inputTokens()
+                  + ", osl "
+                  + preset.outputTokens()
+                  + "); name a custom workload differently, or give the preset by name");
+        }
+      }
       SloSpec strict = SloSpec.strict(workload);
       TimeSpan ttft =
           node.has("ttft") ? TimeSpan.parse(node.path("ttft").asText()) : strict.timeToFirstToken();

@@ -74,6 +74,16 @@ public final class HuggingFaceConfigImporter {
     HuggingFaceConfig config = parse(configJson);
     HuggingFaceConfig quantization =
         quantizationConfigJson == null ? null : parse(quantizationConfigJson);
+    if (quantization != null
+        && !quantization.has("quantization")
+        && !quantization.has("quant_algo")) {
+      // A model config (or any other JSON) given as the quantization file would import as BF16.
+      throw new AfdConfigurationException(
+          quantizationConfigJson
+              + ": not a quantization config: expected an hf_quant_config.json with a"
+              + " 'quantization' object (or 'quant_algo'), got fields "
+              + quantization.fieldNames());
+    }
     try {
       return HuggingFaceArchitectures.assemble(
           id, displayName(configJson), configJson.toString(), config, quantization);
@@ -139,6 +149,12 @@ public final class HuggingFaceConfigImporter {
     String fileName = configJson.getFileName().toString();
     if (fileName.endsWith("_config.json")) {
       return fileName.substring(0, fileName.length() - "_config.json".length()).replace("--", "/");
+    }
+    if (!fileName.equals("config.json")) {
+      // Only a plain config.json is named after its directory (a downloaded checkpoint).
+      return fileName.endsWith(".json")
+          ? fileName.substring(0, fileName.length() - ".json".length())
+          : fileName;
     }
     Path parent = configJson.toAbsolutePath().getParent();
     return parent != null && parent.getFileName() != null

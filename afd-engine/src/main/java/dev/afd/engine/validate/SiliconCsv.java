@@ -92,7 +92,20 @@ public final class SiliconCsv {
     List<String> header = records.get(0);
     Map<String, Integer> index = new HashMap<>();
     for (int column = 0; column < header.size(); column++) {
-      index.put(header.get(column).trim(), column);
+      Integer earlier = index.put(header.get(column).trim(), column);
+      if (earlier != null) {
+        // Which of the two would be read is arbitrary: refuse rather than pick one.
+        throw new AfdConfigurationException(
+            "Silicon file '"
+                + name
+                + "' line 1: column '"
+                + header.get(column).trim()
+                + "' appears twice (columns "
+                + (earlier + 1)
+                + " and "
+                + (column + 1)
+                + "); expected each column once");
+      }
     }
     for (String required : REQUIRED) {
       if (!index.containsKey(required)) {

@@ -238,6 +238,23 @@ class MeasuredKernelCostModelTest {
   }
 
   @Test
+  void blamesAGarbledSystemFileNotTheTableThatNeededIt() throws IOException {
+    Path yaml = systems.resolve("test_gpu.yaml");
+    Files.writeString(yaml, "gpu: [unclosed\n  mem_bw: :\n");
+    MeasuredKernelCostModel broken =
+        KernelCostModels.forDirectory(
+            root, Map.of(TestingKernelAccelerators.H200.id(), "test_gpu"));
+
+    assertThatThrownBy(() -> broken.time(gemm(4, Precision.BF16), TestingKernelAccelerators.H200))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "kernel database system 'test_gpu': Cannot read system file '"
+                + yaml
+                + "': line 2, column 9: while parsing a flow sequence; expected ',' or ']', but"
+                + " got :");
+  }
+
+  @Test
   void rejectsADirectoryWithoutSystems() throws IOException {
     Path empty = Files.createDirectories(root.resolve("empty"));
 

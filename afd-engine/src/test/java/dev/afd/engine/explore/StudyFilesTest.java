@@ -75,6 +75,18 @@ class StudyFilesTest {
             "study file '"
                 + badTime
                 + "': workloads[0] Cannot parse time span '3': a unit is required (ns, us, ms, s)");
+    Path presetName =
+        write(
+            "preset.yaml",
+            "models: [x]\nsystems: [{system: s, gpus: 8}]\n"
+                + "workloads: [{id: chat, isl: 1024, osl: 128}]\n");
+    assertThatThrownBy(() -> StudyFiles.read(presetName))
+        .hasMessage(
+            "study file '"
+                + presetName
+                + "': workloads[0].id 'chat' is the name of a preset with other lengths (prefix"
+                + " 4096, isl 512, osl 256); name a custom workload differently, or give the preset"
+                + " by name");
   }
 
   @Test

@@ -173,5 +173,67 @@ class HuggingFaceConfigImporterTest {
         .isEqualTo("deepseek-v3.2");
     assertThat(HuggingFaceConfigImporter.defaultId(Path.of("models/Qwen3-32B/config.json")))
         .isEqualTo("qwen3-32b");
+    // Any other file name names the model, not its directory.
+    assertThat(HuggingFaceConfigImporter.defaultId(Path.of("models/Qwen3-32B/qwen.json")))
+        .isEqualTo("qwen");
+  }
+
+  @Test
+  void unknownCheckpointDtype() throws IOException {
+    Path config =
+        write(
+            "config.json",
+            MIXTRAL.replace(
+                "\"vocab_size\": 100,", "\"vocab_size\": 100, \"torch_dtype\": \"float13\","));
+    assertThatThrownBy(() -> HuggingFaceConfigImporter.read(config, "tiny"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            config
+                + ": field 'torch_dtype' must be one of [bfloat16, float16, float32,"
+                + " float8_e4m3fn], got 'float13'");
+  }
+
+  @Test
+  void denseOnlyLayerOutsideTheModel() throws IOException {
+    Path config =
+        write(
+            "config.json",
+            MIXTRAL.replace(
+                "\"vocab_size\": 100,", "\"vocab_size\": 100, \"mlp_only_layers\": [0, 5],"));
+    assertThatThrownBy(() -> HuggingFaceConfigImporter.read(config, "tiny"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            config
+                + ": field 'mlp_only_layers' must be layer indexes from 0 to 1"
+                + " (num_hidden_layers − 1), got '5'");
+  }
+
+  @Test
+  void everyLayerDenseIsNotAnMoeModel() throws IOException {
+    Path config =
+        write(
+            "config.json",
+            MIXTRAL.replace(
+                "\"vocab_size\": 100,", "\"vocab_size\": 100, \"first_k_dense_replace\": 2,"));
+    assertThatThrownBy(() -> HuggingFaceConfigImporter.read(config, "tiny"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            config
+                + ": field 'first_k_dense_replace' must be < field 'num_hidden_layers' (2),"
+                + " got '2'");
+  }
+
+  @Test
+  void aModelConfigGivenAsTheQuantizationConfig() throws IOException {
+    Path config = write("tiny--Mixtral_config.json", MIXTRAL);
+    Path notQuant = write("other_config.json", MIXTRAL);
+    assertThatThrownBy(() -> HuggingFaceConfigImporter.read(config, notQuant, "tiny"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            notQuant
+                + ": not a quantization config: expected an hf_quant_config.json with a"
+                + " 'quantization' object (or 'quant_algo'), got fields [architectures,"
+                + " hidden_size, intermediate_size, max_position_embeddings, num_attention_heads,"
+                + " num_experts_per_tok, num_hidden_layers, num_key_value_heads]");
   }
 }

@@ -60,6 +60,15 @@ class SiliconCsvTest {
   }
 
   @Test
+  void rejectsADuplicatedColumn() {
+    assertThatThrownBy(() -> SiliconCsv.parse("s.csv", "id,backend,id\nx,y,z\n"))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "Silicon file 's.csv' line 1: column 'id' appears twice (columns 1 and 3); expected"
+                + " each column once");
+  }
+
+  @Test
   void rejectsWrongFieldCount() {
     assertThatThrownBy(() -> SiliconCsv.parse("s.csv", HEADER + "\na,b\n"))
         .isInstanceOf(AfdConfigurationException.class)

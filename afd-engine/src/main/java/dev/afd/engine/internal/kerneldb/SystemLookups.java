@@ -90,11 +90,18 @@ public final class SystemLookups {
       return Optional.empty();
     }
     KernelTableId id = selected.get();
+    Optional<SystemSpecification> specification;
+    try {
+      specification = system.specification();
+    } catch (RuntimeException exception) {
+      // The system file's fault, not the table's that happened to need it first.
+      throw new AfdConfigurationException(
+          "kernel database system '" + system.name() + "': " + messageOf(exception), exception);
+    }
     try {
       KernelTable table = system.table(id);
       LatencyGrid grid = table.grid(family.layout());
       RooflineModel roofline = null;
-      Optional<SystemSpecification> specification = system.specification();
       if (family.roofline() != null && specification.isPresent()) {
         roofline = family.roofline().apply(family.layout(), specification.get());
       }

@@ -2,9 +2,11 @@ package dev.afd.engine.internal.kerneldb;
 
 import static java.util.Objects.requireNonNull;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import dev.afd.engine.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -57,6 +59,10 @@ public record SystemSpecification(
     JsonNode root;
     try {
       root = new ObjectMapper(new YAMLFactory()).readTree(Files.readAllBytes(file));
+    } catch (JsonProcessingException exception) {
+      // One line with the location, not the parser's multi-line excerpt.
+      throw new UncheckedIOException(
+          "Cannot read system file '" + file + "': " + Json.syntaxError(exception), exception);
     } catch (IOException exception) {
       throw new UncheckedIOException(
           "Cannot read system file '" + file + "': " + exception.getMessage(), exception);

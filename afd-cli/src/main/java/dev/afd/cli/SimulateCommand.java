@@ -37,8 +37,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     description =
-        "Simulate one fully specified agg or pd configuration request by request (one event per"
-            + " scheduler iteration, iterations priced as the strategy prices its steps):"
+        "Simulate one fully specified agg, pd, agg-afd or pd-afd configuration request by request"
+            + " (one event per scheduler iteration, iterations priced as the strategy prices its"
+            + " steps, AFD units as their micro-batch pipeline, MTP as the strategy speculates):"
             + " TTFT, TPOT and end-to-end percentiles, throughput and goodput.")
 final class SimulateCommand implements Callable<Integer> {
   @ParentCommand AfdCommand root;
@@ -145,7 +146,12 @@ final class SimulateCommand implements Callable<Integer> {
     StrategyRun run = common.runs(List.of(configuration.strategy)).get(0);
     SimulationTarget target =
         SimulationTarget.of(
-            explorer, scenario, run, costModel, common.networkModels().apply(scenario.cluster()));
+            engine,
+            explorer,
+            scenario,
+            run,
+            costModel,
+            common.networkModels().apply(scenario.cluster()));
     SimulationSpec simulation =
         new SimulationSpec(
             process, requests, input, output, workload.prefixTokens(), prefixHitRate, seed, slo);

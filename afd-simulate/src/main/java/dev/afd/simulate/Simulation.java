@@ -72,7 +72,8 @@ public final class Simulation implements Rank.Outcomes {
                 agg.batch(),
                 agg.chunk(),
                 agg.kvCapacityTokens(),
-                agg.pricer());
+                agg.pricer(),
+                agg.speculation());
       }
       decode = new Rank[0];
       kvSecondsPerToken = 0;
@@ -83,7 +84,13 @@ public final class Simulation implements Rank.Outcomes {
       entry = new Rank[pd.prefillRanks()];
       for (int index = 0; index < entry.length; index++) {
         entry[index] =
-            new Rank(Rank.Role.PREFILL, pd.prefillBatch(), 0, Long.MAX_VALUE, pd.prefillPricer());
+            new Rank(
+                Rank.Role.PREFILL,
+                pd.prefillBatch(),
+                0,
+                Long.MAX_VALUE,
+                pd.prefillPricer(),
+                Speculation.NONE);
       }
       decode = new Rank[pd.decodeRanks()];
       for (int index = 0; index < decode.length; index++) {
@@ -93,7 +100,8 @@ public final class Simulation implements Rank.Outcomes {
                 pd.decodeBatch(),
                 0,
                 pd.decodeKvCapacityTokens(),
-                pd.decodePricer());
+                pd.decodePricer(),
+                pd.speculation());
       }
       kvSecondsPerToken = pd.kvTransferSecondsPerToken();
       prefixOnDecode = pd.prefixOnDecode();

@@ -14,6 +14,7 @@ import dev.afd.engine.report.OutputDirectory;
 import dev.afd.simulate.Arrivals;
 import dev.afd.simulate.LengthDistribution;
 import dev.afd.simulate.Simulation;
+import dev.afd.simulate.SimulationHtml;
 import dev.afd.simulate.SimulationReport;
 import dev.afd.simulate.SimulationResult;
 import dev.afd.simulate.SimulationSpec;
@@ -106,7 +107,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Write requests.csv (one row per request) and summary.json, atomically.")
+      description =
+          "Write requests.csv (one row per request), summary.json and report.html (latency"
+              + " CDFs, utilisation timeline), atomically.")
   Path out;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
@@ -192,6 +195,7 @@ final class SimulateCommand implements Callable<Integer> {
       }
       directory.write(
           "summary.json", Json.write(SimulationReport.json(simulation, target, result)));
+      directory.write("report.html", SimulationHtml.render(simulation, target, result));
       directory.commit();
       return result;
     }

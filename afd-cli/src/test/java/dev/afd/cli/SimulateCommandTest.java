@@ -64,6 +64,12 @@ class SimulateCommandTest {
     assertThat(Files.readString(out.resolve("summary.json")))
         .contains("\"completed\" : 200")
         .contains("\"arrivals\" : \"closed:4\"");
+    String report = Files.readString(out.resolve("report.html"));
+    assertThat(report)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<h2>Latency CDFs</h2>", "data-series=\"TTFT\"", "data-series=\"TPOT\"")
+        .contains("data-series=\"end to end\"", "data-series=\"KV reserved\"")
+        .endsWith("</html>\n");
   }
 
   @Test

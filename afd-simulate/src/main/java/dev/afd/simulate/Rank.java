@@ -33,6 +33,7 @@ final class Rank extends Event {
   final long kvCapacityTokens;
   final IterationPricer pricer;
   final Speculation speculation;
+  private final Timeline timeline;
   // Query tokens a decoding sequence runs per iteration (1 + drafts) and tokens it emits (1 + E).
   private final int queryTokens;
   private final double tokensPerStep;
@@ -75,8 +76,10 @@ final class Rank extends Event {
       long budget,
       long kvCapacityTokens,
       IterationPricer pricer,
-      Speculation speculation) {
+      Speculation speculation,
+      Timeline timeline) {
     this.role = role;
+    this.timeline = timeline;
     this.batch = batch;
     this.budget = budget;
     this.kvCapacityTokens = kvCapacityTokens;
@@ -91,6 +94,7 @@ final class Rank extends Event {
   }
 
   private void reserve(long tokens, double now) {
+    timeline.reserved(lastReservationChange, now, reservedTokens / (double) kvCapacityTokens);
     reservedTokenSeconds += reservedTokens * (now - lastReservationChange);
     lastReservationChange = now;
     reservedTokens += tokens;
@@ -187,6 +191,7 @@ final class Rank extends Event {
     busy = true;
     busySeconds += seconds;
     time = now + seconds;
+    timeline.busy(now, time);
     return true;
   }
 

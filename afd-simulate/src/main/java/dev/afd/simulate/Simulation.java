@@ -50,6 +50,10 @@ public final class Simulation implements Rank.Outcomes {
   private final LatencyHistogram ttft = new LatencyHistogram();
   private final LatencyHistogram tpot = new LatencyHistogram();
   private final LatencyHistogram endToEnd = new LatencyHistogram();
+  private final Timeline timeline = new Timeline();
+
+  /** Points per latency CDF in the result (report.html). */
+  private static final int CDF_POINTS = 200;
 
   private Simulation(
       Deployment deployment, SimulationSpec spec, @Nullable Consumer<RequestOutcome> sink) {
@@ -73,7 +77,8 @@ public final class Simulation implements Rank.Outcomes {
                 agg.chunk(),
                 agg.kvCapacityTokens(),
                 agg.pricer(),
-                agg.speculation());
+                agg.speculation(),
+                timeline);
       }
       decode = new Rank[0];
       kvSecondsPerToken = 0;
@@ -90,7 +95,8 @@ public final class Simulation implements Rank.Outcomes {
                 0,
                 Long.MAX_VALUE,
                 pd.prefillPricer(),
-                Speculation.NONE);
+                Speculation.NONE,
+                timeline);
       }
       decode = new Rank[pd.decodeRanks()];
       for (int index = 0; index < decode.length; index++) {
@@ -101,7 +107,8 @@ public final class Simulation implements Rank.Outcomes {
                 0,
                 pd.decodeKvCapacityTokens(),
                 pd.decodePricer(),
-                pd.speculation());
+                pd.speculation(),
+                timeline);
       }
       kvSecondsPerToken = pd.kvTransferSecondsPerToken();
       prefixOnDecode = pd.prefixOnDecode();
@@ -331,6 +338,11 @@ public final class Simulation implements Rank.Outcomes {
         deployment.devices(),
         makespan > 0 ? busy / (makespan * ranks) : 0,
         makespan > 0 && kvRanks > 0 ? kv / (makespan * kvRanks) : 0,
-        iterations);
+        iterations,
+        new SimulationCurves(
+            ttft.cdf(CDF_POINTS),
+            tpot.cdf(CDF_POINTS),
+            endToEnd.cdf(CDF_POINTS),
+            timeline.points(makespan, ranks, kvRanks)));
   }
 }

@@ -98,6 +98,20 @@ class SimulationTest {
     assertThat(result.timeToFirstToken().mean()).isCloseTo(iteration, within(1e-12));
     assertThat(result.timePerOutputToken().max()).isCloseTo(iteration, within(1e-12));
     assertThat(result.endToEnd().mean()).isCloseTo(16 * iteration, within(1e-9));
+    // Every TTFT is one iteration: the CDF is one step to 1 there.
+    assertThat(result.curves().timeToFirstToken()).hasSize(1);
+    assertThat(result.curves().timeToFirstToken().get(0).seconds())
+        .isCloseTo(iteration, within(1e-12));
+    assertThat(result.curves().timeToFirstToken().get(0).share()).isEqualTo(1);
+    // 320 s in bins of 1 ms doubled until 256 of them hold it (2.048 s): ⌈320/2.048⌉ = 157 bins,
+    // each all busy and with 8 · (64 + 16) tokens of 2^20 reserved.
+    List<SimulationCurves.TimelinePoint> timeline = result.curves().timeline();
+    assertThat(timeline).hasSize(157);
+    assertThat(timeline.get(0).timeSeconds()).isCloseTo(1.024, within(1e-12));
+    for (SimulationCurves.TimelinePoint point : timeline) {
+      assertThat(point.busyShare()).isCloseTo(1, within(1e-9));
+      assertThat(point.kvShare()).isCloseTo(640.0 / (1 << 20), within(1e-12));
+    }
   }
 
   /**

@@ -19,6 +19,7 @@ import dev.afd.simulate.SimulationReport;
 import dev.afd.simulate.SimulationResult;
 import dev.afd.simulate.SimulationSpec;
 import dev.afd.simulate.SimulationTarget;
+import dev.afd.simulate.TraceFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -62,8 +63,17 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--trace",
       paramLabel = "FILE",
-      description = "Replay a JSONL trace (docs/simulate.md) instead of --arrivals.")
+      description = "Replay a trace (docs/simulate.md) instead of --arrivals.")
   Path trace;
+
+  @Option(
+      names = "--trace-format",
+      paramLabel = "FORMAT",
+      defaultValue = "afd",
+      description =
+          "Format of --trace: afd (afd's JSONL, default), mooncake (Mooncake's JSONL, prefixes from"
+              + " shared leading 512-token hash blocks) or azure (Azure's LLM inference CSV).")
+  String traceFormat;
 
   @Option(
       names = "--requests",
@@ -177,7 +187,9 @@ final class SimulateCommand implements Callable<Integer> {
               ? "No arrivals given; use --arrivals poisson:RATE or closed:N, or --trace FILE"
               : "Option --trace replaces --arrivals; give one of them");
     }
-    return trace != null ? new Arrivals.Trace(trace) : Arrivals.parse(arrivals);
+    return trace != null
+        ? new Arrivals.Trace(trace, TraceFormat.parse(traceFormat))
+        : Arrivals.parse(arrivals);
   }
 
   private static SimulationResult simulate(SimulationTarget target, SimulationSpec simulation) {

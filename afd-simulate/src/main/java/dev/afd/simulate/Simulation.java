@@ -115,7 +115,9 @@ public final class Simulation implements Rank.Outcomes {
       kvCapacityTokens = pd.decodeKvCapacityTokens();
     }
     this.trace =
-        spec.arrivals() instanceof Arrivals.Trace replay ? new TraceReader(replay.file()) : null;
+        spec.arrivals() instanceof Arrivals.Trace replay
+            ? new TraceReader(replay.file(), replay.format())
+            : null;
   }
 
   /**

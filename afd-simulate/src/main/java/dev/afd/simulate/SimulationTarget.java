@@ -66,9 +66,36 @@ public record SimulationTarget(
           "Option --strategy '" + strategyId + "' is not simulated; expected one of " + STRATEGIES);
     }
     ServingStrategy strategy = explorer.strategy(scenario, run);
+    Candidate candidate = Estimator.onlyCandidate(strategy, scenario, run);
+    return of(engine, explorer, scenario, run, strategy, candidate, costModel, network);
+  }
+
+  /**
+   * Builds the deployment of one candidate of a strategy built for the scenario (as {@code afd
+   * explore --refine} does with the candidates it found).
+   *
+   * @param engine the engine, for the strategy's declared option defaults
+   * @param explorer built the strategy
+   * @param scenario the scenario
+   * @param run the strategy and its options
+   * @param strategy the strategy, from {@link Explorer#strategy}
+   * @param candidate one of its candidates
+   * @param costModel the kernel cost model
+   * @param network the network model of the scenario's cluster
+   * @throws AfdConfigurationException when the configuration does not fit in memory
+   */
+  public static SimulationTarget of(
+      AfdEngine engine,
+      Explorer explorer,
+      Scenario scenario,
+      StrategyRun run,
+      ServingStrategy strategy,
+      Candidate candidate,
+      KernelCostModel costModel,
+      NetworkModel network) {
+    String strategyId = run.strategyId();
     List<OptionSpec<?>> declared = engine.strategy(strategyId).options();
     StrategyOptions options = StrategyOptions.parse(strategyId, declared, run.options());
-    Candidate candidate = Estimator.onlyCandidate(strategy, scenario, run);
     ServingResult result = strategy.evaluate(candidate);
     List<StepDescription> steps = strategy.describe(candidate);
     MoeModelSpec model = explorer.servedModel(scenario);

@@ -1,6 +1,7 @@
 package dev.afd.cli;
 
 import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
@@ -9,6 +10,7 @@ import dev.afd.engine.conventions.Attribution;
 import dev.afd.engine.conventions.ConventionProfiles;
 import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.Scenario;
+import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.explore.StudyFiles;
 import dev.afd.engine.explore.StudyResult;
 import dev.afd.engine.explore.StudyRunner;
@@ -17,6 +19,7 @@ import dev.afd.engine.json.Json;
 import dev.afd.engine.report.AttributionReport;
 import dev.afd.engine.report.ExploreOutputs;
 import dev.afd.engine.report.StudyReport;
+import dev.afd.simulate.Refinement;
 import dev.afd.spi.Conventions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -31,6 +34,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import picocli.CommandLine.Command;
@@ -134,6 +138,30 @@ final class ExploreCommand implements Callable<Integer> {
               + " attribution.csv and attribution.json in --out.")
   boolean attribution;
 
+  @Option(
+      names = "--refine",
+      paramLabel = "K",
+      description =
+          "Simulate the best K candidates per strategy meeting the SLO (closed loop at each"
+              + " candidate's concurrency) and re-rank them by simulated goodput (docs/simulate.md).")
+  Integer refine;
+
+  @Option(
+      names = "--slo-percentile",
+      paramLabel = "P",
+      defaultValue = "90",
+      description =
+          "With --refine: the percent of requests that must meet both TTFT and TPOT limits"
+              + " (default 90).")
+  double sloPercentile;
+
+  @Option(
+      names = "--refine-requests",
+      paramLabel = "N",
+      defaultValue = "2000",
+      description = "With --refine: requests per simulated candidate (default 2000, seed 1).")
+  long refineRequests;
+
   @Option(names = "--json", description = "Print JSON instead of tables.")
   boolean json;
 
@@ -146,6 +174,7 @@ final class ExploreCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    checkRefine();
     AfdEngine engine = root.engine();
     StudySpec studySpec = studySpec();
     AtomicBoolean cancelled = new AtomicBoolean();
@@ -163,7 +192,9 @@ final class ExploreCommand implements Callable<Integer> {
     if (threads != null) {
       explorer.threads(Limits.threads(threads));
     }
-    StudyRunner runner = new StudyRunner(explorer.build(), engine::model, engine::system);
+    Explorer searching = explorer.build();
+    StudyRunner runner = new StudyRunner(searching, engine::model, engine::system);
+    Map<Scenario, Refinement.Best> best = new LinkedHashMap<>();
     Function<StudySpec, StudyResult> rerun =
         spec -> {
           StudyRunner other =
@@ -188,11 +219,21 @@ final class ExploreCommand implements Callable<Integer> {
     try {
       // Open the output directory before searching, so an unwritable --out fails at once.
       outputs = out == null ? null : cancellation.outputs(ExploreOutputs.open(out));
-      if (outputs == null) {
-        result = runner.run(studySpec, scenarios, scenario -> candidate -> {});
-      } else {
-        result = runner.run(studySpec, scenarios, outputs::results);
-      }
+      ExploreOutputs written = outputs;
+      result =
+          runner.run(
+              studySpec,
+              scenarios,
+              scenario -> {
+                Consumer<ServingResult> sink =
+                    written == null ? candidate -> {} : written.results(scenario);
+                if (refine == null) {
+                  return sink;
+                }
+                Refinement.Best kept = new Refinement.Best(refine, scenario.slo());
+                best.put(scenario, kept);
+                return sink.andThen(kept);
+              });
       if (attribution) {
         attributionReport =
             Attribution.run(
@@ -223,15 +264,23 @@ final class ExploreCommand implements Callable<Integer> {
       }
     }
     progress.finish();
+    Map<Scenario, Map<String, List<Refinement.Refined>>> refined =
+        refine == null ? Map.of() : refine(engine, searching, studySpec, best);
     PrintWriter print = spec.commandLine().getOut();
     if (json) {
       Map<String, Object> summary = new LinkedHashMap<>(StudyReport.json(result));
       if (attributionReport != null) {
         summary.put("attribution", AttributionReport.json(attributionReport));
       }
+      if (refine != null) {
+        summary.put("refined", RefineReport.json(refined, sloPercentile));
+      }
       print.print(Json.write(summary));
     } else {
       print.print(StudyReport.console(result));
+      if (refine != null) {
+        print.print(RefineReport.console(refined, sloPercentile, refineRequests));
+      }
       if (attributionReport != null) {
         print.print(AttributionReport.console(attributionReport));
         print.println();
@@ -258,6 +307,54 @@ final class ExploreCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  private void checkRefine() {
+    if (refine != null && refine < 1) {
+      throw new AfdConfigurationException(
+          "Option --refine '" + refine + "' must be at least 1 (candidates per strategy)");
+    }
+    if (!(sloPercentile > 0 && sloPercentile <= 100)) {
+      throw new AfdConfigurationException(
+          String.format(
+              Locale.ROOT,
+              "Option --slo-percentile '%s' must be a percent above 0 and at most 100",
+              sloPercentile));
+    }
+    if (refineRequests < 1) {
+      throw new AfdConfigurationException(
+          "Option --refine-requests '" + refineRequests + "' must be at least 1");
+    }
+  }
+
+  /** {@return per scenario and strategy, the best candidates simulated and re-ranked} */
+  private Map<Scenario, Map<String, List<Refinement.Refined>>> refine(
+      AfdEngine engine,
+      Explorer searching,
+      StudySpec studySpec,
+      Map<Scenario, Refinement.Best> best) {
+    Map<Scenario, Map<String, List<Refinement.Refined>>> refined = new LinkedHashMap<>();
+    best.forEach(
+        (scenario, kept) -> {
+          Map<String, List<Refinement.Refined>> byStrategy = new LinkedHashMap<>();
+          for (StrategyRun run : studySpec.strategies()) {
+            byStrategy.put(
+                run.strategyId(),
+                Refinement.refine(
+                    engine,
+                    searching,
+                    scenario,
+                    run,
+                    kept.of(run.strategyId()),
+                    sloPercentile,
+                    refineRequests,
+                    1,
+                    root.kernelCostModel(),
+                    common.networkModels().apply(scenario.cluster())));
+          }
+          refined.put(scenario, byStrategy);
+        });
+    return refined;
   }
 
   private StudySpec studySpec() {

@@ -14,10 +14,12 @@ import dev.afd.engine.report.OutputDirectory;
 import dev.afd.simulate.Arrivals;
 import dev.afd.simulate.LengthDistribution;
 import dev.afd.simulate.Simulation;
+import dev.afd.simulate.SimulationHtml;
 import dev.afd.simulate.SimulationReport;
 import dev.afd.simulate.SimulationResult;
 import dev.afd.simulate.SimulationSpec;
 import dev.afd.simulate.SimulationTarget;
+import dev.afd.simulate.TraceFormat;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -37,8 +39,9 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "simulate",
     description =
-        "Simulate one fully specified agg or pd configuration request by request (one event per"
-            + " scheduler iteration, iterations priced as the strategy prices its steps):"
+        "Simulate one fully specified agg, pd, agg-afd or pd-afd configuration request by request"
+            + " (one event per scheduler iteration, iterations priced as the strategy prices its"
+            + " steps, AFD units as their micro-batch pipeline, MTP as the strategy speculates):"
             + " TTFT, TPOT and end-to-end percentiles, throughput and goodput.")
 final class SimulateCommand implements Callable<Integer> {
   @ParentCommand AfdCommand root;
@@ -60,8 +63,17 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--trace",
       paramLabel = "FILE",
-      description = "Replay a JSONL trace (docs/simulate.md) instead of --arrivals.")
+      description = "Replay a trace (docs/simulate.md) instead of --arrivals.")
   Path trace;
+
+  @Option(
+      names = "--trace-format",
+      paramLabel = "FORMAT",
+      defaultValue = "afd",
+      description =
+          "Format of --trace: afd (afd's JSONL, default), mooncake (Mooncake's JSONL, prefixes from"
+              + " shared leading 512-token hash blocks) or azure (Azure's LLM inference CSV).")
+  String traceFormat;
 
   @Option(
       names = "--requests",
@@ -105,7 +117,9 @@ final class SimulateCommand implements Callable<Integer> {
   @Option(
       names = "--out",
       paramLabel = "DIR",
-      description = "Write requests.csv (one row per request) and summary.json, atomically.")
+      description =
+          "Write requests.csv (one row per request), summary.json and report.html (latency"
+              + " CDFs, utilisation timeline), atomically.")
   Path out;
 
   @Option(names = "--json", description = "Print the summary as JSON.")
@@ -145,7 +159,12 @@ final class SimulateCommand implements Callable<Integer> {
     StrategyRun run = common.runs(List.of(configuration.strategy)).get(0);
     SimulationTarget target =
         SimulationTarget.of(
-            explorer, scenario, run, costModel, common.networkModels().apply(scenario.cluster()));
+            engine,
+            explorer,
+            scenario,
+            run,
+            costModel,
+            common.networkModels().apply(scenario.cluster()));
     SimulationSpec simulation =
         new SimulationSpec(
             process, requests, input, output, workload.prefixTokens(), prefixHitRate, seed, slo);
@@ -168,7 +187,9 @@ final class SimulateCommand implements Callable<Integer> {
               ? "No arrivals given; use --arrivals poisson:RATE or closed:N, or --trace FILE"
               : "Option --trace replaces --arrivals; give one of them");
     }
-    return trace != null ? new Arrivals.Trace(trace) : Arrivals.parse(arrivals);
+    return trace != null
+        ? new Arrivals.Trace(trace, TraceFormat.parse(traceFormat))
+        : Arrivals.parse(arrivals);
   }
 
   private static SimulationResult simulate(SimulationTarget target, SimulationSpec simulation) {
@@ -186,6 +207,7 @@ final class SimulateCommand implements Callable<Integer> {
       }
       directory.write(
           "summary.json", Json.write(SimulationReport.json(simulation, target, result)));
+      directory.write("report.html", SimulationHtml.render(simulation, target, result));
       directory.commit();
       return result;
     }

@@ -64,6 +64,12 @@ class SimulateCommandTest {
     assertThat(Files.readString(out.resolve("summary.json")))
         .contains("\"completed\" : 200")
         .contains("\"arrivals\" : \"closed:4\"");
+    String report = Files.readString(out.resolve("report.html"));
+    assertThat(report)
+        .startsWith("<!DOCTYPE html>")
+        .contains("<h2>Latency CDFs</h2>", "data-series=\"TTFT\"", "data-series=\"TPOT\"")
+        .contains("data-series=\"end to end\"", "data-series=\"KV reserved\"")
+        .endsWith("</html>\n");
   }
 
   @Test
@@ -116,5 +122,43 @@ class SimulateCommandTest {
             "afd: Trace '"
                 + trace
                 + "' line 2: has no field 'input'; expected an integer number of tokens >= 1\n");
+  }
+
+  @Test
+  void replaysAnAzureTraceAndRejectsItsBadRow(@TempDir Path directory) throws IOException {
+    Path trace = directory.resolve("azure.csv");
+    Files.writeString(
+        trace,
+        "TIMESTAMP,ContextTokens,GeneratedTokens\n"
+            + "2023-11-16 18:15:46.6805900,4808,10\n"
+            + "2023-11-16 18:15:50.9951690,3180,8\n");
+    CommandResult result =
+        CommandResult.run(
+            agg("--trace", trace.toString(), "--trace-format", "azure").toArray(String[]::new));
+    assertThat(result.err()).isEmpty();
+    assertThat(result.out()).contains("arrivals azure-trace:" + trace + ", 2 requests");
+    Files.writeString(trace, "TIMESTAMP,ContextTokens,GeneratedTokens\nyesterday,4808,10\n");
+    CommandResult bad =
+        CommandResult.run(
+            agg("--trace", trace.toString(), "--trace-format", "azure").toArray(String[]::new));
+    assertThat(bad.status()).isEqualTo(2);
+    assertThat(bad.err())
+        .isEqualTo(
+            "afd: Trace '"
+                + trace
+                + "' line 2: field 'TIMESTAMP' 'yesterday'; expected a time such as 2023-11-16"
+                + " 18:15:46.6805900\n");
+  }
+
+  @Test
+  void rejectsAnUnknownTraceFormat() {
+    CommandResult result =
+        CommandResult.run(
+            agg("--trace", "t.csv", "--trace-format", "sharegpt").toArray(String[]::new));
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: Option --trace-format 'sharegpt' is not a trace format; expected one of [afd,"
+                + " mooncake, azure]\n");
   }
 }

@@ -3,6 +3,7 @@ package dev.afd.simulate;
 import dev.afd.api.AfdConfigurationException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Objects;
 
 /** How requests arrive at the deployment. */
 public sealed interface Arrivals {
@@ -49,10 +50,21 @@ public sealed interface Arrivals {
   }
 
   /** Replay of a trace file ({@link TraceReader}): its arrival times and lengths. */
-  record Trace(Path file) implements Arrivals {
+  record Trace(Path file, TraceFormat format) implements Arrivals {
+    /** Validates. */
+    public Trace {
+      Objects.requireNonNull(file, "file");
+      Objects.requireNonNull(format, "format");
+    }
+
+    /** A trace in afd's JSON Lines. */
+    public Trace(Path file) {
+      this(file, TraceFormat.AFD);
+    }
+
     @Override
     public String text() {
-      return "trace:" + file;
+      return format == TraceFormat.AFD ? "trace:" + file : format.id() + "-trace:" + file;
     }
   }
 

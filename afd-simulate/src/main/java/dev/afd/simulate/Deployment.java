@@ -1,5 +1,7 @@
 package dev.afd.simulate;
 
+import java.util.Objects;
+
 /**
  * What the simulation serves: the ranks that run scheduler iterations, their limits and their
  * iteration pricing. Each rank is one attention data-parallel rank of a replica or worker; the
@@ -20,9 +22,16 @@ public sealed interface Deployment {
    * @param kvCapacityTokens KV-cache tokens one rank holds
    * @param pricer the iteration time of one rank
    * @param devices GPUs of the deployment
+   * @param speculation MTP speculative decoding of the decode iterations
    */
   record Aggregated(
-      int ranks, int batch, int chunk, long kvCapacityTokens, IterationPricer pricer, int devices)
+      int ranks,
+      int batch,
+      int chunk,
+      long kvCapacityTokens,
+      IterationPricer pricer,
+      int devices,
+      Speculation speculation)
       implements Deployment {
     /** Validates. */
     public Aggregated {
@@ -30,6 +39,18 @@ public sealed interface Deployment {
         throw new IllegalArgumentException(
             "ranks, batch, chunk, KV capacity and devices must be >= 1");
       }
+      Objects.requireNonNull(speculation, "speculation");
+    }
+
+    /** A deployment without speculative decoding. */
+    public Aggregated(
+        int ranks,
+        int batch,
+        int chunk,
+        long kvCapacityTokens,
+        IterationPricer pricer,
+        int devices) {
+      this(ranks, batch, chunk, kvCapacityTokens, pricer, devices, Speculation.NONE);
     }
   }
 
@@ -49,6 +70,7 @@ public sealed interface Deployment {
    * @param prefixOnDecode whether a request's prefix KV is already on the decode side (only the
    *     prompt's KV moves)
    * @param devices GPUs of both pools
+   * @param speculation MTP speculative decoding of the decode iterations
    */
   record Disaggregated(
       int prefillRanks,
@@ -60,7 +82,8 @@ public sealed interface Deployment {
       IterationPricer decodePricer,
       double kvTransferSecondsPerToken,
       boolean prefixOnDecode,
-      int devices)
+      int devices,
+      Speculation speculation)
       implements Deployment {
     /** Validates. */
     public Disaggregated {
@@ -74,6 +97,33 @@ public sealed interface Deployment {
         throw new IllegalArgumentException(
             "ranks, batches, KV capacity and devices must be >= 1, KV seconds >= 0");
       }
+      Objects.requireNonNull(speculation, "speculation");
+    }
+
+    /** A deployment without speculative decoding. */
+    public Disaggregated(
+        int prefillRanks,
+        int prefillBatch,
+        IterationPricer prefillPricer,
+        int decodeRanks,
+        int decodeBatch,
+        long decodeKvCapacityTokens,
+        IterationPricer decodePricer,
+        double kvTransferSecondsPerToken,
+        boolean prefixOnDecode,
+        int devices) {
+      this(
+          prefillRanks,
+          prefillBatch,
+          prefillPricer,
+          decodeRanks,
+          decodeBatch,
+          decodeKvCapacityTokens,
+          decodePricer,
+          kvTransferSecondsPerToken,
+          prefixOnDecode,
+          devices,
+          Speculation.NONE);
     }
   }
 }

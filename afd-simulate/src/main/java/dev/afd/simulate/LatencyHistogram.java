@@ -1,5 +1,8 @@
 package dev.afd.simulate;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Latencies on a geometric grid of ratio {@value #RATIO} from {@value #MIN_SECONDS} s, so that
  * percentiles of any number of requests take fixed memory (256 KiB) and are within 0.05 % of the
@@ -53,6 +56,33 @@ final class LatencyHistogram {
       }
     }
     return max;
+  }
+
+  /**
+   * {@return the empirical CDF as (seconds, share at or below) points: the upper edge of each
+   * bucket (the maximum for the last) where the share has grown by at least 1/{@code points} since
+   * the last point, and the last bucket, so at most about {@code points} + 1 points}
+   */
+  List<SimulationCurves.CdfPoint> cdf(int points) {
+    List<SimulationCurves.CdfPoint> cdf = new ArrayList<>();
+    if (count == 0) {
+      return cdf;
+    }
+    long seen = 0;
+    double lastShare = 0;
+    for (int bucket = 0; bucket < BUCKETS && seen < count; bucket++) {
+      if (counts[bucket] == 0) {
+        continue;
+      }
+      seen += counts[bucket];
+      double share = seen / (double) count;
+      if (share - lastShare >= 1.0 / points || seen == count) {
+        double edge = MIN_SECONDS * Math.exp((bucket + 1) * LOG_RATIO);
+        cdf.add(new SimulationCurves.CdfPoint(Math.max(min, Math.min(max, edge)), share));
+        lastShare = share;
+      }
+    }
+    return cdf;
   }
 
   LatencySummary summary() {

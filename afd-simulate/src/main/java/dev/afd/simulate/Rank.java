@@ -32,6 +32,11 @@ final class Rank extends Event {
   final long budget;
   final long kvCapacityTokens;
   final IterationPricer pricer;
+  final Speculation speculation;
+  private final Timeline timeline;
+  // Query tokens a decoding sequence runs per iteration (1 + drafts) and tokens it emits (1 + E).
+  private final int queryTokens;
+  private final double tokensPerStep;
 
   final ArrayDeque<Request> waiting = new ArrayDeque<>();
   private final ArrayDeque<Request> prefilling = new ArrayDeque<>();
@@ -41,10 +46,12 @@ final class Rank extends Event {
   private int decodingSize;
 
   /**
-   * Σ over decoding sequences of (context at join − iteration count at join): the sum of their
-   * contexts at iteration count {@code j} is this plus {@code decodingSize · j}.
+   * Σ over decoding sequences of (context at join − tokens per step · iteration count at join): the
+   * sum of their contexts at iteration count {@code j} is this plus {@code decodingSize · g · j},
+   * {@code g} the tokens a sequence emits per iteration (1 without speculative decoding, when every
+   * term is a whole number and the sums are exact).
    */
-  private long contextBase;
+  private double contextBase;
 
   // The chunks of the running iteration: which prompts, how many tokens each.
   private Request[] chunkRequests = new Request[16];
@@ -63,12 +70,23 @@ final class Rank extends Event {
   double reservedTokenSeconds;
   private double lastReservationChange;
 
-  Rank(Role role, int batch, long budget, long kvCapacityTokens, IterationPricer pricer) {
+  Rank(
+      Role role,
+      int batch,
+      long budget,
+      long kvCapacityTokens,
+      IterationPricer pricer,
+      Speculation speculation,
+      Timeline timeline) {
     this.role = role;
+    this.timeline = timeline;
     this.batch = batch;
     this.budget = budget;
     this.kvCapacityTokens = kvCapacityTokens;
     this.pricer = pricer;
+    this.speculation = speculation;
+    this.queryTokens = 1 + speculation.draftTokens();
+    this.tokensPerStep = speculation.tokensPerStep();
   }
 
   int running() {
@@ -76,6 +94,7 @@ final class Rank extends Event {
   }
 
   private void reserve(long tokens, double now) {
+    timeline.reserved(lastReservationChange, now, reservedTokens / (double) kvCapacityTokens);
     reservedTokenSeconds += reservedTokens * (now - lastReservationChange);
     lastReservationChange = now;
     reservedTokens += tokens;
@@ -153,10 +172,18 @@ final class Rank extends Event {
       long context =
           decodingSize == 0
               ? 0
-              : Math.round((contextBase + (double) decodingSize * iterations) / decodingSize);
+              : Math.round(
+                  (contextBase + (double) decodingSize * tokensPerStep * iterations)
+                      / decodingSize);
+      // Speculative decoding: 1 + n query tokens per decoding sequence, the MTP layers on top.
       seconds =
           pricer.iterationSeconds(
-              decodingSize, context, chunks, tokens, chunks == 0 ? 0 : cached / chunks);
+                  decodingSize * queryTokens,
+                  context,
+                  chunks,
+                  tokens,
+                  chunks == 0 ? 0 : cached / chunks)
+              * speculation.stepScale();
     }
     if (!(seconds > 0)) {
       throw new IllegalStateException("iteration pricer returned " + seconds + " seconds");
@@ -164,6 +191,7 @@ final class Rank extends Event {
     busy = true;
     busySeconds += seconds;
     time = now + seconds;
+    timeline.busy(now, time);
     return true;
   }
 
@@ -229,11 +257,12 @@ final class Rank extends Event {
 
   /**
    * Adds a request with its first token to the decoding set from the next iteration on: it needs
-   * {@code osl − 1} more iterations, starting at context prefix + input.
+   * {@code osl − 1} more tokens ({@code ⌈(osl − 1)/(1 + E)⌉} iterations with speculative decoding),
+   * starting at context prefix + input.
    */
   private void joinDecode(Request request) {
-    request.finishIteration = iterations + request.outputTokens - 1;
-    request.decodeBase = request.prefixTokens + request.inputTokens - iterations;
+    request.finishIteration = iterations + speculation.iterations(request.outputTokens - 1);
+    request.decodeBase = request.prefixTokens + request.inputTokens - tokensPerStep * iterations;
     contextBase += request.decodeBase;
     if (decodingSize == decoding.length) {
       decoding = Arrays.copyOf(decoding, decodingSize * 2);

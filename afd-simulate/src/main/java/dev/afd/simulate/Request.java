@@ -30,8 +30,11 @@ final class Request extends Event {
   /** The iteration count of its rank at which its decode is done. */
   long finishIteration;
 
-  /** Its context when it joined decoding minus its rank's iteration count then. */
-  long decodeBase;
+  /**
+   * Its context when it joined decoding minus its rank's iteration count then, times the tokens a
+   * sequence emits per iteration.
+   */
+  double decodeBase;
 
   /** The rank it is assigned to. */
   @Nullable Rank rank;

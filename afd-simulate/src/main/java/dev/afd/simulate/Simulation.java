@@ -50,6 +50,10 @@ public final class Simulation implements Rank.Outcomes {
   private final LatencyHistogram ttft = new LatencyHistogram();
   private final LatencyHistogram tpot = new LatencyHistogram();
   private final LatencyHistogram endToEnd = new LatencyHistogram();
+  private final Timeline timeline = new Timeline();
+
+  /** Points per latency CDF in the result (report.html). */
+  private static final int CDF_POINTS = 200;
 
   private Simulation(
       Deployment deployment, SimulationSpec spec, @Nullable Consumer<RequestOutcome> sink) {
@@ -72,7 +76,9 @@ public final class Simulation implements Rank.Outcomes {
                 agg.batch(),
                 agg.chunk(),
                 agg.kvCapacityTokens(),
-                agg.pricer());
+                agg.pricer(),
+                agg.speculation(),
+                timeline);
       }
       decode = new Rank[0];
       kvSecondsPerToken = 0;
@@ -83,7 +89,14 @@ public final class Simulation implements Rank.Outcomes {
       entry = new Rank[pd.prefillRanks()];
       for (int index = 0; index < entry.length; index++) {
         entry[index] =
-            new Rank(Rank.Role.PREFILL, pd.prefillBatch(), 0, Long.MAX_VALUE, pd.prefillPricer());
+            new Rank(
+                Rank.Role.PREFILL,
+                pd.prefillBatch(),
+                0,
+                Long.MAX_VALUE,
+                pd.prefillPricer(),
+                Speculation.NONE,
+                timeline);
       }
       decode = new Rank[pd.decodeRanks()];
       for (int index = 0; index < decode.length; index++) {
@@ -93,14 +106,18 @@ public final class Simulation implements Rank.Outcomes {
                 pd.decodeBatch(),
                 0,
                 pd.decodeKvCapacityTokens(),
-                pd.decodePricer());
+                pd.decodePricer(),
+                pd.speculation(),
+                timeline);
       }
       kvSecondsPerToken = pd.kvTransferSecondsPerToken();
       prefixOnDecode = pd.prefixOnDecode();
       kvCapacityTokens = pd.decodeKvCapacityTokens();
     }
     this.trace =
-        spec.arrivals() instanceof Arrivals.Trace replay ? new TraceReader(replay.file()) : null;
+        spec.arrivals() instanceof Arrivals.Trace replay
+            ? new TraceReader(replay.file(), replay.format())
+            : null;
   }
 
   /**
@@ -323,6 +340,11 @@ public final class Simulation implements Rank.Outcomes {
         deployment.devices(),
         makespan > 0 ? busy / (makespan * ranks) : 0,
         makespan > 0 && kvRanks > 0 ? kv / (makespan * kvRanks) : 0,
-        iterations);
+        iterations,
+        new SimulationCurves(
+            ttft.cdf(CDF_POINTS),
+            tpot.cdf(CDF_POINTS),
+            endToEnd.cdf(CDF_POINTS),
+            timeline.points(makespan, ranks, kvRanks)));
   }
 }

@@ -15,6 +15,7 @@ package dev.afd.simulate;
  * @param busyShare mean share of the makespan the ranks spent in iterations
  * @param kvShare mean share of the KV cache reserved, over ranks that hold one and the makespan
  * @param iterations scheduler iterations simulated, all ranks
+ * @param curves latency CDFs and the utilisation timeline
  */
 public record SimulationResult(
     long completed,
@@ -28,7 +29,8 @@ public record SimulationResult(
     int devices,
     double busyShare,
     double kvShare,
-    long iterations) {
+    long iterations,
+    SimulationCurves curves) {
 
   /** {@return completed requests per second} */
   public double requestsPerSecond() {

@@ -58,6 +58,29 @@ class SimulationTest {
   }
 
   /**
+   * MTP with one draft accepted half the time (E = 0.5, step scale 1.25): eight clients, osl 16. A
+   * cycle is one prefill iteration (the first token) and ⌈15/1.5⌉ = 10 decode iterations of 2 query
+   * tokens per sequence, each 1.25 · 20 ms: X = 8/(11 · 0.025 s), TPOT = 10 · 0.025/15 = 0.025/1.5,
+   * the closed form's step/(1 + E).
+   */
+  @Test
+  void mtpEmitsOnePlusAcceptedTokensPerIteration() {
+    TestingIterationPricer pricer = TestingIterationPricer.recording(0.02, 0);
+    Deployment deployment =
+        new Deployment.Aggregated(1, 8, 512, 1 << 20, pricer, 1, new Speculation(1, 0.5, 1.25));
+    SimulationResult result =
+        Simulation.run(deployment, spec(new Arrivals.Closed(8, 0), 800, 64, 16, 0, 1), null);
+    assertThat(result.requestsPerSecond()).isCloseTo(8 / (11 * 0.025), within(1e-9));
+    assertThat(result.timeToFirstToken().mean()).isCloseTo(0.025, within(1e-12));
+    assertThat(result.timePerOutputToken().mean()).isCloseTo(0.025 / 1.5, within(1e-12));
+    assertThat(result.iterations()).isEqualTo(100 * 11);
+    // The first decode iteration: 8 sequences × 2 query tokens at context 64.
+    assertThat(pricer.shapes.get(1)).isEqualTo(new TestingIterationPricer.Shape(16, 64, 0, 0, 0));
+    // The context grows 1.5 tokens per iteration: 64 + 9 · 1.5 = 77.5, rounded to 78.
+    assertThat(pricer.shapes.get(10)).isEqualTo(new TestingIterationPricer.Shape(16, 78, 0, 0, 0));
+  }
+
+  /**
    * Eight clients, no think time, a batch and chunk that hold them all: every cycle is one
    * iteration prefilling all eight prompts (their first tokens) and osl − 1 decode iterations, so
    * by Little's law X = N / (osl · t) = 8 / (16 · 0.02 s) = 25 requests/s, TTFT = TPOT = t.
@@ -75,6 +98,20 @@ class SimulationTest {
     assertThat(result.timeToFirstToken().mean()).isCloseTo(iteration, within(1e-12));
     assertThat(result.timePerOutputToken().max()).isCloseTo(iteration, within(1e-12));
     assertThat(result.endToEnd().mean()).isCloseTo(16 * iteration, within(1e-9));
+    // Every TTFT is one iteration: the CDF is one step to 1 there.
+    assertThat(result.curves().timeToFirstToken()).hasSize(1);
+    assertThat(result.curves().timeToFirstToken().get(0).seconds())
+        .isCloseTo(iteration, within(1e-12));
+    assertThat(result.curves().timeToFirstToken().get(0).share()).isEqualTo(1);
+    // 320 s in bins of 1 ms doubled until 256 of them hold it (2.048 s): ⌈320/2.048⌉ = 157 bins,
+    // each all busy and with 8 · (64 + 16) tokens of 2^20 reserved.
+    List<SimulationCurves.TimelinePoint> timeline = result.curves().timeline();
+    assertThat(timeline).hasSize(157);
+    assertThat(timeline.get(0).timeSeconds()).isCloseTo(1.024, within(1e-12));
+    for (SimulationCurves.TimelinePoint point : timeline) {
+      assertThat(point.busyShare()).isCloseTo(1, within(1e-9));
+      assertThat(point.kvShare()).isCloseTo(640.0 / (1 << 20), within(1e-12));
+    }
   }
 
   /**

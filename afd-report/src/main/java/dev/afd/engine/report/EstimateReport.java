@@ -1,10 +1,10 @@
-package dev.afd.engine.estimate;
+package dev.afd.engine.report;
 
 import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.unit.TimeSpan;
-import dev.afd.engine.report.ResultFields;
-import dev.afd.engine.report.TextTable;
+import dev.afd.engine.estimate.Estimator;
+import dev.afd.engine.estimate.OperatorRow;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

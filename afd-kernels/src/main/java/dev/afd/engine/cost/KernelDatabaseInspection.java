@@ -3,7 +3,7 @@ package dev.afd.engine.cost;
 import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.AfdConfigurationException;
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.cost.OperatorTime;
 import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.model.Block;

@@ -3,7 +3,7 @@ package dev.afd.engine.cost;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.cost.OperatorTime;
 import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.model.Sharding;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import dev.afd.api.AfdConfigurationException;
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.cost.OperatorTime;
 import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.operator.AttentionKind;

@@ -2,7 +2,7 @@ package dev.afd.engine.network;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.DimensionKind;
 import dev.afd.api.network.CollectiveKind;

@@ -3,7 +3,7 @@ package dev.afd.engine.network;
 import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.AfdConfigurationException;
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.network.CommunicationTime;
 import dev.afd.engine.internal.parquet.ParquetTable;

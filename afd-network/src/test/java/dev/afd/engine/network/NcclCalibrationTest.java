@@ -3,7 +3,7 @@ package dev.afd.engine.network;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.network.CommunicationTime;
 import dev.afd.api.network.DeviceGroup;

@@ -2,7 +2,7 @@ package dev.afd.engine.report;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.unit.TimeSpan;

@@ -1,6 +1,6 @@
 package dev.afd.engine.report;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.ScenarioResult;

@@ -1,6 +1,6 @@
 package dev.afd.engine.report;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.DimensionKind;

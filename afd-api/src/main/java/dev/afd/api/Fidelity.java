@@ -1,9 +1,12 @@
-package dev.afd.api.cost;
+package dev.afd.api;
 
 import java.util.Locale;
 
 /**
  * Where a time came from, best first.
+ *
+ * <p>In the root package because kernel times ({@code api.cost}) and network times ({@code
+ * api.network}) both carry it; in either one it tied the two into a package cycle.
  *
  * @since 0.1
  */

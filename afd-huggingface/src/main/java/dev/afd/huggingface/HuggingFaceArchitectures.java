@@ -1,4 +1,4 @@
-package dev.afd.api.internal;
+package dev.afd.huggingface;
 
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.model.Block;

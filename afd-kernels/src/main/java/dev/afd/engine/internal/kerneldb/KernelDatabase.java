@@ -84,14 +84,7 @@ public final class KernelDatabase {
             if (fileName.endsWith(TABLE_SUFFIX) && Files.isRegularFile(file)) {
               String name = fileName.substring(0, fileName.length() - TABLE_SUFFIX.length());
               present.add(name);
-              ids.add(
-                  new KernelTableId(
-                      system,
-                      family.getFileName().toString(),
-                      backend.getFileName().toString(),
-                      version.getFileName().toString(),
-                      name,
-                      file));
+              ids.add(tableId(system, family, backend, version, name, file));
             }
           }
           Path reuse = version.resolve(REUSE_FILE);
@@ -101,14 +94,7 @@ public final class KernelDatabase {
               Path file = backend.resolve(borrowed.getValue()).resolve(name + TABLE_SUFFIX);
               // A table of the version's own wins over a borrowed one; a missing donor is skipped.
               if (!present.contains(name) && Files.isRegularFile(file)) {
-                ids.add(
-                    new KernelTableId(
-                        system,
-                        family.getFileName().toString(),
-                        backend.getFileName().toString(),
-                        version.getFileName().toString(),
-                        name,
-                        file));
+                ids.add(tableId(system, family, backend, version, name, file));
               }
             }
           }
@@ -117,6 +103,18 @@ public final class KernelDatabase {
     }
     Collections.sort(ids);
     return ids;
+  }
+
+  /** {@return the id of table {@code name} at {@code file}, named by its directories} */
+  private static KernelTableId tableId(
+      String system, Path family, Path backend, Path version, String name, Path file) {
+    return new KernelTableId(
+        system,
+        family.getFileName().toString(),
+        backend.getFileName().toString(),
+        version.getFileName().toString(),
+        name,
+        file);
   }
 
   private static String tableName(String reuseEntry) {

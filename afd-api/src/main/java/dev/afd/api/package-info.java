@@ -1,5 +1,6 @@
 /**
- * Types shared by every afd module: the exception hierarchy and stability markers.
+ * Types shared by every afd module: the exception hierarchy, stability markers, and {@link
+ * dev.afd.api.Fidelity}, which both cost and network times carry.
  *
  * @since 0.1
  */

@@ -2,12 +2,12 @@ package dev.afd.cli;
 
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.engine.AfdEngine;
-import dev.afd.engine.estimate.EstimateReport;
 import dev.afd.engine.estimate.Estimator;
 import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.json.Json;
+import dev.afd.engine.report.EstimateReport;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;

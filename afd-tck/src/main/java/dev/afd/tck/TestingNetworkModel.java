@@ -1,6 +1,6 @@
 package dev.afd.tck;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.network.CommunicationTime;
 import dev.afd.api.network.DeviceGroup;

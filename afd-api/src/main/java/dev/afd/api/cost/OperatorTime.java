@@ -2,6 +2,8 @@ package dev.afd.api.cost;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.afd.api.Fidelity;
+
 /**
  * The time one operator takes on one device, with where that time came from.
  *

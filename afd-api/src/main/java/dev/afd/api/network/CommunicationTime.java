@@ -2,7 +2,7 @@ package dev.afd.api.network;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 
 /**
  * The time a communication takes and which model answered.

@@ -4,6 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.afd.api.AfdPluginException;
+import dev.afd.api.cost.KernelCostModel;
+import dev.afd.api.cost.OperatorTime;
+import dev.afd.api.hardware.AcceleratorSpec;
+import dev.afd.api.network.CollectiveKind;
+import dev.afd.api.network.CommunicationTime;
+import dev.afd.api.network.DeviceGroup;
+import dev.afd.api.network.Flow;
+import dev.afd.api.network.NetworkModel;
+import dev.afd.api.operator.Operator;
 import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
@@ -11,8 +20,6 @@ import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.AfdEngine;
-import dev.afd.engine.cost.RooflineCostModel;
-import dev.afd.engine.network.AnalyticalNetworkModel;
 import dev.afd.spi.StrategyContext;
 import dev.afd.spi.StrategyProvider;
 import java.util.ArrayList;
@@ -67,12 +74,56 @@ class ExplorerAuditTest {
     }
   }
 
-  /** {@return a two-thread roofline explorer of an engine that knows only {@code provider}} */
+  /**
+   * Fails if asked for a time: these strategies report fixed results, and the cost models live in
+   * modules the engine must not depend on.
+   */
+  static final class TestingUnpricedKernelCostModel implements KernelCostModel {
+    @Override
+    public String id() {
+      return "unpriced";
+    }
+
+    @Override
+    public OperatorTime time(Operator operator, AcceleratorSpec accelerator) {
+      throw new IllegalStateException("this test's strategies price no operator");
+    }
+  }
+
+  /** Fails if asked for a time, as {@link TestingUnpricedKernelCostModel} does. */
+  static final class TestingUnpricedNetworkModel implements NetworkModel {
+    @Override
+    public String id() {
+      return "unpriced";
+    }
+
+    @Override
+    public CommunicationTime collective(
+        CollectiveKind kind, double bytesPerDevice, DeviceGroup group) {
+      throw new IllegalStateException("this test's strategies price no traffic");
+    }
+
+    @Override
+    public CommunicationTime exchange(
+        DeviceGroup senders,
+        DeviceGroup receivers,
+        double bytesPerSender,
+        int destinationsPerSender) {
+      throw new IllegalStateException("this test's strategies price no traffic");
+    }
+
+    @Override
+    public CommunicationTime traffic(List<Flow> flows) {
+      throw new IllegalStateException("this test's strategies price no traffic");
+    }
+  }
+
+  /** {@return a two-thread explorer of an engine that knows only {@code provider}} */
   private static Explorer explorer(StrategyProvider provider) {
     return Explorer.builder()
         .engine(AfdEngine.builder().addStrategyProvider(provider).build())
-        .kernelCostModel(new RooflineCostModel())
-        .networkModels(AnalyticalNetworkModel::new)
+        .kernelCostModel(new TestingUnpricedKernelCostModel())
+        .networkModels(cluster -> new TestingUnpricedNetworkModel())
         .threads(2)
         .build();
   }

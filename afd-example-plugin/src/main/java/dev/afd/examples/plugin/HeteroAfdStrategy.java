@@ -3,7 +3,7 @@ package dev.afd.examples.plugin;
 import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.AfdConfigurationException;
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.cost.OperatorTime;
 import dev.afd.api.hardware.AcceleratorSpec;

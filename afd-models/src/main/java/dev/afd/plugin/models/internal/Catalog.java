@@ -1,8 +1,8 @@
 package dev.afd.plugin.models.internal;
 
-import dev.afd.api.internal.HuggingFaceArchitectures;
-import dev.afd.api.internal.HuggingFaceConfig;
 import dev.afd.api.model.MoeModelSpec;
+import dev.afd.huggingface.HuggingFaceArchitectures;
+import dev.afd.huggingface.HuggingFaceConfig;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

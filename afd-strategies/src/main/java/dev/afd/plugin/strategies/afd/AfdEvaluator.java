@@ -1,6 +1,6 @@
 package dev.afd.plugin.strategies.afd;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;

@@ -2,7 +2,7 @@ package dev.afd.plugin.strategies.agg;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.internal.ImmutableOrderedMap;

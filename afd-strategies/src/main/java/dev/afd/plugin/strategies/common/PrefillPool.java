@@ -1,6 +1,6 @@
 package dev.afd.plugin.strategies.common;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.Sharding;

@@ -2,7 +2,7 @@ package dev.afd.plugin.strategies.pd;
 
 import static java.util.Objects.requireNonNull;
 
-import dev.afd.api.cost.Fidelity;
+import dev.afd.api.Fidelity;
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.Sharding;

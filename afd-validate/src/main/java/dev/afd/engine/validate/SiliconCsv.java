@@ -58,6 +58,12 @@ public final class SiliconCsv {
           "silicon_ttft_ms",
           "silicon_tpot_ms");
 
+  /**
+   * Largest silicon file read, 256 MiB: about 500 times AIConfigurator's whole silicon sample (≈
+   * 5,000 rows of ≈ 500 bytes), small enough to parse in a default-sized heap.
+   */
+  public static final long MAX_FILE_BYTES = 256L << 20;
+
   private static final Pattern CONCURRENCY = Pattern.compile("silicon_concurrency=(\\d+)");
 
   /**
@@ -66,8 +72,25 @@ public final class SiliconCsv {
    * @throws AfdConfigurationException if the file is missing, unreadable or malformed
    */
   public static List<SiliconRow> read(Path file) {
+    return read(file, MAX_FILE_BYTES);
+  }
+
+  /** {@return the rows of a file of at most {@code maxBytes} bytes} */
+  static List<SiliconRow> read(Path file, long maxBytes) {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > maxBytes) {
+        // Checked before reading: the whole file is held in memory, then as rows.
+        throw new AfdConfigurationException(
+            "Silicon file '"
+                + file
+                + "' has "
+                + size
+                + " bytes; at most "
+                + maxBytes
+                + " are read (split the file)");
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new AfdConfigurationException("Silicon file '" + file + "' does not exist");

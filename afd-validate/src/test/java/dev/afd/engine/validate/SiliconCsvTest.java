@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.afd.api.AfdConfigurationException;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,6 +59,15 @@ class SiliconCsvTest {
     assertThatThrownBy(() -> SiliconCsv.parse("s.csv", "id,backend\nx,y\n"))
         .isInstanceOf(AfdConfigurationException.class)
         .hasMessage("Silicon file 's.csv' line 1: missing column 'silicon_data_source'");
+  }
+
+  @Test
+  void refusesAFileOverTheSizeLimitBeforeReadingIt(@TempDir Path directory) throws IOException {
+    Path file = Files.writeString(directory.resolve("big.csv"), "0123456789");
+    assertThatThrownBy(() -> SiliconCsv.read(file, 9))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "Silicon file '" + file + "' has 10 bytes; at most 9 are read (split the file)");
   }
 
   @Test

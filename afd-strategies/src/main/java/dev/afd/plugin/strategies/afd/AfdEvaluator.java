@@ -7,23 +7,22 @@ import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.SequenceBatch;
 import dev.afd.api.model.Sharding;
 import dev.afd.api.model.StepShape;
-import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.Precision;
 import dev.afd.api.unit.TimeSpan;
-import dev.afd.plugin.strategies.common.AfdPipeline;
 import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.Knobs;
-import dev.afd.plugin.strategies.common.Memory;
 import dev.afd.plugin.strategies.common.Parallelism;
-import dev.afd.plugin.strategies.common.PricedStep;
-import dev.afd.plugin.strategies.common.Roles;
-import dev.afd.plugin.strategies.common.Side;
-import dev.afd.plugin.strategies.common.StepPricer;
 import dev.afd.plugin.strategies.common.Workloads;
 import dev.afd.spi.StrategyContext;
+import dev.afd.strategykit.AfdPipeline;
+import dev.afd.strategykit.Experts;
+import dev.afd.strategykit.Memory;
+import dev.afd.strategykit.PricedStep;
+import dev.afd.strategykit.Roles;
+import dev.afd.strategykit.StepPricer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,10 +55,7 @@ final class AfdEvaluator {
     private final AfdLayout layout;
     private final Sharding sharding;
     private final StepPricer.Footprint footprint;
-    private final StepPricer.Placement attentionPlacement;
-    private final StepPricer.Placement ffnPlacement;
-    private final DeviceGroup attentionDevices;
-    private final DeviceGroup ffnDevices;
+    private final AfdPipeline.Deployment deployment;
     private final ImmutableOrderedMap<String, String> knobs;
     // Priced steps by (decode sequences, prefill tokens) per micro-batch.
     private final ConcurrentHashMap<Long, UnitStep> steps = new ConcurrentHashMap<>();
@@ -77,11 +73,18 @@ final class AfdEvaluator {
               imbalance);
       this.footprint = pricer.footprint(sharding);
       int ffnFirst = attentionSystem == ffnSystem ? layout.attentionDevices() : 0;
-      this.attentionPlacement =
-          new StepPricer.Placement(accelerator(attentionSystem), attentionSystem, 0);
-      this.ffnPlacement = new StepPricer.Placement(accelerator(ffnSystem), ffnSystem, ffnFirst);
-      this.attentionDevices = new DeviceGroup(attentionSystem, 0, layout.attentionDevices());
-      this.ffnDevices = new DeviceGroup(ffnSystem, ffnFirst, layout.ffnDevices());
+      this.deployment =
+          new AfdPipeline.Deployment(
+              new StepPricer.Placement(accelerator(attentionSystem), attentionSystem, 0),
+              layout.attentionDevices(),
+              new StepPricer.Placement(accelerator(ffnSystem), ffnSystem, ffnFirst),
+              layout.ffnDevices(),
+              layout.tensorParallel(),
+              AfdPipeline.Reach.expected(layout.moeTensorParallel(), layout.expertParallel()),
+              dispatchPrecision,
+              layout.microBatches(),
+              layout.routerOnAttention(),
+              aicPipeline ? AicRules::afdCycleSeconds : null);
       this.knobs = layout.knobs(0).build();
     }
 
@@ -142,7 +145,7 @@ final class AfdEvaluator {
     int attentionCapacity = capacity(attentionSystem, maxDevices);
     int ffnCapacity = capacity(ffnSystem, maxDevices);
     List<String> routers = context.options().get(Knobs.ROUTER);
-    boolean moe = Parallelism.expertCount(context.model()) > 0;
+    boolean moe = Experts.expertCount(context.model()) > 0;
     for (int[] attention : Parallelism.attentionLayouts(context, attentionCapacity)) {
       for (int[] ffn : Parallelism.ffnLayouts(context, ffnCapacity)) {
         int devices = attention[0] * attention[1] + ffn[0] * ffn[1];
@@ -292,31 +295,13 @@ final class AfdEvaluator {
   }
 
   private UnitStep priceStep(Unit unit, long decodePerMicroBatch, long prefillPerMicroBatch) {
-    MoeModelSpec model = context.model();
     AfdLayout layout = unit.layout;
-    Sharding sharding = unit.sharding;
-    int microBatches = layout.microBatches();
     StepShape rank = microBatchShape(decodePerMicroBatch, prefillPerMicroBatch, context.workload());
     StepShape group = StepShape.decode(rank.tokens() * layout.dataParallel(), 0);
-    PricedStep attention = pricer.price(Side.MIXER, rank, sharding, unit.attentionPlacement);
-    PricedStep ffn = pricer.price(Side.FEED_FORWARD, group, sharding, unit.ffnPlacement);
-    double[][] transfers =
-        AfdPipeline.transfers(
-            model,
-            pricer,
-            unit.attentionDevices,
-            unit.ffnDevices,
-            rank.tokens(),
-            layout.tensorParallel(),
-            layout.moeTensorParallel(),
-            layout.expertParallel(),
-            dispatchPrecision);
-    AfdPipeline.Step step =
-        AfdPipeline.step(
-            attention, ffn, transfers, microBatches, layout.routerOnAttention(), aicPipeline);
-    double[] fidelity = new double[Fidelity.values().length];
-    attention.addFidelity(fidelity, microBatches);
-    ffn.addFidelity(fidelity, microBatches);
+    AfdPipeline.PricedAfdStep priced =
+        AfdPipeline.price(pricer, unit.deployment, rank, group, unit.sharding);
+    AfdPipeline.Step step = priced.step();
+    double[] fidelity = priced.fidelitySeconds();
     return new UnitStep(step, null, null, fidelity, step.stages(), PricedStep.mix(fidelity));
   }
 

@@ -1,10 +1,7 @@
 package dev.afd.plugin.strategies.common;
 
-import dev.afd.api.model.Block;
-import dev.afd.api.model.LayerGroup;
-import dev.afd.api.model.MoeModelSpec;
-import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.spi.StrategyContext;
+import dev.afd.strategykit.Experts;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,30 +28,6 @@ public final class Parallelism {
     }
   }
 
-  /** {@return the routed expert count of the model's first MoE block, 0 for a dense model} */
-  public static int expertCount(MoeModelSpec model) {
-    for (LayerGroup group : model.layers()) {
-      for (Block block : group.blocks()) {
-        if (block instanceof MoeFfnBlock moe) {
-          return moe.expertCount();
-        }
-      }
-    }
-    return 0;
-  }
-
-  /** {@return the first MoE block, if any} */
-  public static MoeFfnBlock firstMoe(MoeModelSpec model) {
-    for (LayerGroup group : model.layers()) {
-      for (Block block : group.blocks()) {
-        if (block instanceof MoeFfnBlock moe) {
-          return moe;
-        }
-      }
-    }
-    return null;
-  }
-
   /**
    * {@return attention layouts (TP, DP) within the budget that the backend runs ({@link
    * Knobs#ATTENTION_LAYOUTS})}
@@ -79,7 +52,7 @@ public final class Parallelism {
 
   /** {@return FFN layouts (MoE TP, EP) within the budget; EP never exceeds the expert count} */
   public static List<int[]> ffnLayouts(StrategyContext context, int maxDevices) {
-    int experts = expertCount(context.model());
+    int experts = Experts.expertCount(context.model());
     List<int[]> layouts = new ArrayList<>();
     for (int moeTp : context.options().get(Knobs.MOE_TENSOR_PARALLEL)) {
       for (int ep : context.options().get(Knobs.EXPERT_PARALLEL)) {
@@ -106,7 +79,7 @@ public final class Parallelism {
   /** {@return aggregated layouts of at most {@code maxDevices} devices} */
   public static List<Width> aggregated(StrategyContext context, int maxDevices) {
     List<Width> widths = new ArrayList<>();
-    int experts = expertCount(context.model());
+    int experts = Experts.expertCount(context.model());
     for (int[] attention : attentionLayouts(context, maxDevices)) {
       int width = attention[0] * attention[1];
       boolean matched = false;
@@ -122,26 +95,5 @@ public final class Parallelism {
       }
     }
     return widths;
-  }
-
-  /**
-   * {@return the expected distinct devices of an FFN group (MoE TP × EP) one token reaches: {@code
-   * moeTp · ep · (1 − C(E − E/ep, k) / C(E, k))} (docs/strategies.md); {@code moeTp} for dense
-   * FFNs}
-   */
-  public static double devicesReachedPerToken(MoeFfnBlock moe, int moeTensorParallel, int ep) {
-    if (moe == null || ep <= 1) {
-      return moeTensorParallel;
-    }
-    int experts = moe.expertCount();
-    int topK = moe.topK();
-    double expertsPerDevice = experts / (double) ep;
-    // C(E − e, k) / C(E, k) = Π_{i<k} (E − e − i) / (E − i)
-    double miss = 1;
-    for (int index = 0; index < topK; index++) {
-      double numerator = experts - expertsPerDevice - index;
-      miss *= numerator <= 0 ? 0 : numerator / (experts - index);
-    }
-    return moeTensorParallel * ep * (1 - miss);
   }
 }

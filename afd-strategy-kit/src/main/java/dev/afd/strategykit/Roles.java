@@ -1,4 +1,4 @@
-package dev.afd.plugin.strategies.common;
+package dev.afd.strategykit;
 
 import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.hardware.ClusterSpec;
@@ -10,9 +10,13 @@ import java.util.stream.Collectors;
  * Resolves a role's system option against the cluster, and says how many devices a role may take
  * from a system.
  *
+ * <p>Called by strategies when created and while enumerating. Stateless; thread-safe.
+ *
  * <p>Device groups are placed inside one system of the cluster (the network model rejects a group
  * that runs past its system's devices), so a pool on a system is bounded by that system's devices
  * as well as by the device budget, which counts the whole cluster.
+ *
+ * @since 0.2
  */
 public final class Roles {
   private Roles() {}
@@ -45,7 +49,14 @@ public final class Roles {
     return cluster.systems().stream().map(Roles::describe).collect(Collectors.joining(", "));
   }
 
-  /** {@return the index in the cluster of the system named by an option ("primary" = 0)} */
+  /**
+   * {@return the index in the cluster of the system named by an option ("primary" = 0)}
+   *
+   * @param cluster the cluster
+   * @param option the option's key, for the message
+   * @param value the option's value: a system id or {@code primary}
+   * @throws dev.afd.api.AfdConfigurationException if no system of the cluster has that id
+   */
   public static int systemIndex(ClusterSpec cluster, String option, String value) {
     if (value.equals("primary")) {
       return 0;

@@ -1,4 +1,4 @@
-package dev.afd.plugin.strategies.common;
+package dev.afd.strategykit;
 
 import dev.afd.api.Fidelity;
 import dev.afd.api.internal.ImmutableOrderedMap;
@@ -10,7 +10,10 @@ import java.util.Map;
  * The price of one side of one step: per layer group, the time of one layer's compute, its
  * collectives and its router; the edge blocks once; and the operator time per fidelity.
  *
- * <p>Immutable once built.
+ * <p>Made by {@link StepPricer#price}; strategies read it and compose steps from it ({@link
+ * AfdPipeline#step}). Immutable once built, and shared between candidates: thread-safe.
+ *
+ * @since 0.2
  */
 public final class PricedStep {
   final double[] computePerLayer;
@@ -38,17 +41,29 @@ public final class PricedStep {
     return layerCounts.length;
   }
 
-  /** {@return layers in a group} */
+  /**
+   * {@return layers in a group}
+   *
+   * @param group the layer group's index in the model
+   */
   public int layers(int group) {
     return layerCounts[group];
   }
 
-  /** {@return one layer's compute seconds in a group, router included} */
+  /**
+   * {@return one layer's compute seconds in a group, router included}
+   *
+   * @param group the layer group's index in the model
+   */
   public double compute(int group) {
     return computePerLayer[group];
   }
 
-  /** {@return one layer's router seconds in a group (part of {@link #compute(int)})} */
+  /**
+   * {@return one layer's router seconds in a group (part of {@link #compute(int)})}
+   *
+   * @param group the layer group's index in the model
+   */
   public double router(int group) {
     return routerPerLayer[group];
   }
@@ -56,12 +71,18 @@ public final class PricedStep {
   /**
    * {@return one layer's expert-parallel dispatch and combine seconds in a group (part of {@link
    * #communication(int)}); attention-FFN disaggregation replaces them by its own transfers}
+   *
+   * @param group the layer group's index in the model
    */
   public double expertCommunication(int group) {
     return expertCommunicationPerLayer[group];
   }
 
-  /** {@return one layer's collective seconds in a group} */
+  /**
+   * {@return one layer's collective seconds in a group}
+   *
+   * @param group the layer group's index in the model
+   */
   public double communication(int group) {
     return communicationPerLayer[group];
   }
@@ -94,7 +115,12 @@ public final class PricedStep {
     return totalCompute() + totalCommunication();
   }
 
-  /** Adds this step's operator seconds per fidelity, times {@code weight}, into {@code into}. */
+  /**
+   * Adds this step's operator seconds per fidelity, times {@code weight}, into {@code into}.
+   *
+   * @param into seconds per fidelity, indexed by {@link Fidelity#ordinal()}
+   * @param weight how many times the step runs (micro-batches, steps per request)
+   */
   public void addFidelity(double[] into, double weight) {
     for (int index = 0; index < fidelitySeconds.length; index++) {
       into[index] += fidelitySeconds[index] * weight;
@@ -106,6 +132,8 @@ public final class PricedStep {
   /**
    * {@return shares of operator time per fidelity, from accumulated seconds, in {@link Fidelity}
    * order}
+   *
+   * @param seconds seconds per fidelity, indexed by {@link Fidelity#ordinal()}
    */
   public static Map<Fidelity, Double> mix(double[] seconds) {
     double total = 0;

@@ -1,4 +1,4 @@
-package dev.afd.plugin.strategies.common;
+package dev.afd.strategykit;
 
 import dev.afd.api.model.BlockRole;
 import dev.afd.api.model.MoeModelSpec;
@@ -7,7 +7,14 @@ import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.unit.DataSize;
 import java.util.Locale;
 
-/** Memory per device of a group (docs/strategies.md). */
+/**
+ * Memory per device of a group (docs/strategies.md): weights, KV cache, activations and a runtime
+ * reserve against the device's capacity.
+ *
+ * <p>Called by strategies for every candidate, before pricing its step. Stateless; thread-safe.
+ *
+ * @since 0.2
+ */
 public final class Memory {
   /**
    * Activation working set per token in the step, in units of {@code hidden × activation bytes}:
@@ -19,7 +26,12 @@ public final class Memory {
 
   private Memory() {}
 
-  /** {@return activation bytes of a step with {@code tokens} tokens on one device} */
+  /**
+   * {@return activation bytes of a step with {@code tokens} tokens on one device}
+   *
+   * @param model the model
+   * @param tokens tokens in the step on the device
+   */
   public static double activationBytes(MoeModelSpec model, double tokens) {
     return tokens
         * model.hiddenSize()
@@ -27,7 +39,13 @@ public final class Memory {
         * ACTIVATION_WORKSPACE_FACTOR;
   }
 
-  /** {@return weight bytes one device holds for the given roles} */
+  /**
+   * {@return weight bytes one device holds for the given roles}
+   *
+   * @param model the model
+   * @param sharding how the model is split
+   * @param roles the roles whose blocks the device holds
+   */
   public static double weightBytes(MoeModelSpec model, Sharding sharding, BlockRole... roles) {
     double total = 0;
     for (BlockRole role : roles) {
@@ -79,7 +97,12 @@ public final class Memory {
     return bytes >= Long.MAX_VALUE / 4.0 ? Long.MAX_VALUE / 4 : (long) Math.ceil(bytes);
   }
 
-  /** {@return "group needs X GiB of Y GiB per device (short by Z GiB)"} */
+  /**
+   * {@return "group devices need X GiB of Y GiB (weights, KV, activations, reserve): short by Z
+   * GiB", an infeasible result's reason}
+   *
+   * @param usage a usage that does not fit
+   */
   public static String shortfall(MemoryUsage usage) {
     // Hand-formatted: this runs for every candidate that does not fit, often most of them.
     double need = usage.total().toGibibytes();

@@ -1,4 +1,4 @@
-package dev.afd.plugin.strategies.common;
+package dev.afd.strategykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -25,10 +25,10 @@ class QueueingTest {
         new MoeFfnBlock(1024, 8, 2, 512, 0, 0, true, 0, false, bf16, bf16, bf16, bf16);
     // E = 8, k = 2, EP = 4 → 2 experts per device. P(miss one device) = C(6,2)/C(8,2) = 15/28;
     // D = 4 · (1 − 15/28) = 13/7 ≈ 1.857; MoE TP 2 doubles it.
-    assertThat(Parallelism.devicesReachedPerToken(moe, 1, 4)).isCloseTo(13.0 / 7, within(1e-12));
-    assertThat(Parallelism.devicesReachedPerToken(moe, 2, 4)).isCloseTo(26.0 / 7, within(1e-12));
-    assertThat(Parallelism.devicesReachedPerToken(moe, 1, 1)).isEqualTo(1);
-    assertThat(Parallelism.devicesReachedPerToken(null, 4, 1)).isEqualTo(4);
+    assertThat(Experts.devicesReachedPerToken(moe, 1, 4)).isCloseTo(13.0 / 7, within(1e-12));
+    assertThat(Experts.devicesReachedPerToken(moe, 2, 4)).isCloseTo(26.0 / 7, within(1e-12));
+    assertThat(Experts.devicesReachedPerToken(moe, 1, 1)).isEqualTo(1);
+    assertThat(Experts.devicesReachedPerToken(null, 4, 1)).isEqualTo(4);
   }
 
   @Test

@@ -1,4 +1,4 @@
-package dev.afd.plugin.strategies.common;
+package dev.afd.strategykit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -72,18 +72,23 @@ class AfdPipelineTest {
   }
 
   @Test
-  void aicPipelineIsTheFillPlusCyclesAndOverlapsEvenOneMicroBatch() {
+  void aCycleRuleGivesTheFillPlusCyclesAndOverlapsEvenOneMicroBatch() {
     PricedStep[] stages = stages();
-    // AIConfigurator: fill a + c1 + f + c2 = 7 ms plus (M·L − 1) cycles.
-    // M = 3 ≥ 2 + (1 + 1)/max(2, 3) = 2.67: cycle max(2, 3, 1 + 1) = 3 → 7 + 3·5 = 22 ms.
-    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 3, true, true).seconds())
+    // A cycle rule (the built-ins' AIConfigurator rule, tested in AicRulesTest) gives a step of
+    // fill a + c1 + f + c2 = 7 ms plus (M·L − 1) cycles.
+    // A 3 ms cycle at M = 3: 7 + 3·5 = 22 ms.
+    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 3, true, fixedCycle(3)).seconds())
         .isCloseTo(22 * MS, within(1e-12));
-    // M = 2 < 2.67: cycle max(a + c1, f + c2) = max(3, 4) = 4 → 7 + 4·3 = 19 ms (afd: 18 ms).
-    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 2, true, true).seconds())
+    // A 4 ms cycle at M = 2: 7 + 4·3 = 19 ms (afd: 18 ms).
+    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 2, true, fixedCycle(4)).seconds())
         .isCloseTo(19 * MS, within(1e-12));
-    // M = 1: the same conservative cycle overlaps attention and FFN of one micro-batch:
-    // 7 + 4·1 = 11 ms, where afd's serial sum is 14 ms.
-    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 1, true, true).seconds())
+    // M = 1: a 4 ms cycle overlaps attention and FFN of one micro-batch: 7 + 4·1 = 11 ms, where
+    // afd's serial sum is 14 ms.
+    assertThat(AfdPipeline.step(stages[0], stages[1], TRANSFERS, 1, true, fixedCycle(4)).seconds())
         .isCloseTo(11 * MS, within(1e-12));
+  }
+
+  private static AfdPipeline.Cycle fixedCycle(double milliseconds) {
+    return (attention, toFfn, ffn, toAttention, microBatches) -> milliseconds * MS;
   }
 }

@@ -1,4 +1,4 @@
-package dev.afd.plugin.strategies.common;
+package dev.afd.strategykit;
 
 import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.cost.OperatorTime;
@@ -23,7 +23,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Prices one side of a step through the engine's kernel cost model and network model, memoizing by
  * shape so that the many candidates sharing a stage shape price it once.
  *
- * <p>Thread-safe.
+ * <p>A strategy makes one per context, when created, and calls it from every evaluation; the memo
+ * lives as long as the strategy. Thread-safe.
+ *
+ * @since 0.2
  */
 public final class StepPricer {
   private final MoeModelSpec model;
@@ -37,6 +40,12 @@ public final class StepPricer {
   /**
    * What one device holds under a sharding, all layers: weights of the mixer side (mixers and
    * edges), weights of the FFN side, KV bytes per token and fixed state bytes per sequence.
+   *
+   * @param mixerWeightBytes weights of mixer and edge blocks, in bytes
+   * @param ffnWeightBytes weights of feed-forward blocks, in bytes
+   * @param kvBytesPerToken KV cache per token of context, in bytes
+   * @param stateBytesPerSequence fixed state per sequence (Mamba2), in bytes
+   * @since 0.2
    */
   public record Footprint(
       double mixerWeightBytes,
@@ -49,7 +58,11 @@ public final class StepPricer {
     }
   }
 
-  /** {@return the per-device footprint under a sharding, computed once per sharding} */
+  /**
+   * {@return the per-device footprint under a sharding, computed once per sharding}
+   *
+   * @param sharding how the model is split
+   */
   public Footprint footprint(Sharding sharding) {
     // get() first: computeIfAbsent locks the bin even when the key is there.
     Footprint footprint = footprints.get(sharding);
@@ -82,6 +95,12 @@ public final class StepPricer {
    * Where a side runs: its accelerator and the first device of its group on a system. Equality uses
    * the accelerator's identity: hashing a whole spec in the hot path costs more than the pricing it
    * saves.
+   *
+   * @param accelerator the accelerator the side's kernels run on; keep one instance per view, since
+   *     memoization compares it by identity
+   * @param systemIndex the system's index in the cluster
+   * @param firstDevice the first device of the side's group on that system
+   * @since 0.2
    */
   public record Placement(AcceleratorSpec accelerator, int systemIndex, int firstDevice) {
     @Override
@@ -100,7 +119,13 @@ public final class StepPricer {
 
   private record Key(Side side, StepShape shape, Sharding sharding, Placement placement) {}
 
-  /** Creates a pricer for one model. */
+  /**
+   * Creates a pricer for one model.
+   *
+   * @param model the model
+   * @param costModel prices kernels (the context's)
+   * @param network prices collectives and exchanges (the context's)
+   */
   public StepPricer(MoeModelSpec model, KernelCostModel costModel, NetworkModel network) {
     this.model = model;
     this.costModel = costModel;
@@ -125,6 +150,7 @@ public final class StepPricer {
    *     side, every token reaching the FFN group
    * @param sharding the sharding
    * @param placement where the side runs
+   * @return the side's price, shared by every call with equal arguments
    */
   public PricedStep price(Side side, StepShape shape, Sharding sharding, Placement placement) {
     Key key = new Key(side, shape, sharding, placement);
@@ -141,6 +167,11 @@ public final class StepPricer {
    * <p>For a fixed placement and fan-out, every network model afd has is affine in the bytes sent
    * (a latency plus bytes over the bottleneck share; flows that start together keep their shares in
    * proportion), so the model is sampled at two sizes once per placement and interpolated.
+   *
+   * @param senders the sending devices
+   * @param receivers the receiving devices
+   * @param bytesPerSender bytes each sender sends, in total
+   * @param destinations receivers each sender sends to
    */
   public double exchangeSeconds(
       DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {
@@ -169,6 +200,11 @@ public final class StepPricer {
    * {@return the seconds of an M-by-N exchange exactly as the network model prices it (see {@link
    * NetworkModel#exchange}), memoized: for transfers whose size is fixed per strategy, such as a
    * request's KV cache, so that the many candidates sharing a placement price it once}
+   *
+   * @param senders the sending devices
+   * @param receivers the receiving devices
+   * @param bytesPerSender bytes each sender sends, in total
+   * @param destinations receivers each sender sends to
    */
   public double exactExchangeSeconds(
       DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {

@@ -214,14 +214,17 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
   /**
    * {@inheritDoc}
    *
-   * <p>Results are memoised per operator and accelerator id (strategies price the same shapes many
-   * times); the memo holds at most {@value #MEMO_CAPACITY} entries and is emptied when full.
+   * <p>Results are memoised per operator and accelerator instance (strategies price the same shapes
+   * many times); the memo holds at most {@value #MEMO_CAPACITY} entries and is emptied when full.
+   * Not per accelerator id: a strategy may price views of one accelerator that share its id and
+   * differ in a rate (an SRAM-bandwidth view), and keyed by id they overwrote each other in an
+   * order set by the threads.
    */
   @Override
   public OperatorTime time(Operator operator, AcceleratorSpec accelerator) {
     requireNonNull(operator, "operator");
     requireNonNull(accelerator, "accelerator");
-    MemoKey key = new MemoKey(operator, accelerator.id());
+    MemoKey key = new MemoKey(operator, accelerator);
     OperatorTime time = memo.get(key);
     if (time == null) {
       time = timeWithoutMemo(operator, accelerator);
@@ -233,7 +236,23 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
     return time;
   }
 
-  private record MemoKey(Operator operator, String acceleratorId) {}
+  /**
+   * The accelerator is compared by identity: records compare all their fields, which would cost
+   * more than the lookup saves, and equal specs in different instances only cost a second entry.
+   */
+  private record MemoKey(Operator operator, AcceleratorSpec accelerator) {
+    @Override
+    public boolean equals(Object other) {
+      return other instanceof MemoKey key
+          && key.accelerator == accelerator
+          && key.operator.equals(operator);
+    }
+
+    @Override
+    public int hashCode() {
+      return 31 * operator.hashCode() + System.identityHashCode(accelerator);
+    }
+  }
 
   /** {@return the time of an operator, looked up in the tables without the memo} */
   public OperatorTime timeWithoutMemo(Operator operator, AcceleratorSpec accelerator) {

@@ -44,7 +44,7 @@ final class ExplorePartition implements FlatMapFunction<Iterator<Integer>, Scena
                   session.study().strategies(),
                   job.keepResults()
                       ? candidate -> results.add(ResultRecord.of(candidate))
-                      : c -> {});
+                      : candidate -> {});
       List<OutcomeRecord> outcomes = new ArrayList<>();
       for (StrategyOutcome outcome : result.outcomes()) {
         outcomes.add(OutcomeRecord.of(outcome));

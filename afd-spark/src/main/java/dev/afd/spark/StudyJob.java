@@ -3,8 +3,11 @@ package dev.afd.spark;
 import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.AfdConfigurationException;
+import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.MeasuredKernelCostModel;
 import dev.afd.engine.explore.Explorer;
+import dev.afd.engine.explore.StudyFiles;
+import dev.afd.engine.explore.StudySpec;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -70,17 +73,32 @@ public record StudyJob(
     return new StudyJob(fileName, studyText, backend, keep, threadsPerTask);
   }
 
-  /** {@return the study text written to a fresh temporary file of the same name} */
-  Path writeStudyFile() {
+  /**
+   * {@return the study, read and checked against the engine as {@code afd explore --study-file}
+   * reads it} The text goes through a temporary file of the study's name (its extension picks YAML
+   * or JSON), deleted at once.
+   */
+  StudySpec read(AfdEngine engine) {
+    Path directory = null;
+    Path file = null;
     try {
-      Path directory = Files.createTempDirectory("afd-study");
-      Path file = directory.resolve(fileName);
+      directory = Files.createTempDirectory("afd-study");
+      file = directory.resolve(fileName);
       Files.writeString(file, studyText, StandardCharsets.UTF_8);
-      file.toFile().deleteOnExit();
-      directory.toFile().deleteOnExit();
-      return file;
+      return StudyFiles.read(file, engine);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write study file '" + fileName + "'", e);
+    } finally {
+      try {
+        if (file != null) {
+          Files.deleteIfExists(file);
+        }
+        if (directory != null) {
+          Files.deleteIfExists(directory);
+        }
+      } catch (IOException e) {
+        // A leftover file in the temporary directory is harmless.
+      }
     }
   }
 }

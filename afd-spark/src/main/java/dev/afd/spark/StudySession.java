@@ -4,13 +4,11 @@ import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.KernelCostModels;
 import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.Scenario;
-import dev.afd.engine.explore.StudyFiles;
 import dev.afd.engine.explore.StudyRunner;
 import dev.afd.engine.explore.StudySpec;
 import dev.afd.engine.network.NetworkModels;
 import dev.afd.engine.recipe.Backend;
 import dev.afd.engine.recipe.ServingRecipe;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -30,8 +28,7 @@ record StudySession(
   /** {@return the session of a job} */
   static StudySession open(StudyJob job) {
     AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
-    Path file = job.writeStudyFile();
-    StudySpec study = StudyFiles.read(file, engine);
+    StudySpec study = job.read(engine);
     Explorer explorer =
         Explorer.builder()
             .engine(engine)

@@ -5,8 +5,7 @@ import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.network.NetworkModel;
 import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.StrategyRun;
-import dev.afd.engine.network.AnalyticalNetworkModel;
-import dev.afd.engine.network.SimulatedNetworkModel;
+import dev.afd.engine.network.NetworkModels;
 import dev.afd.spi.Conventions;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,15 +31,7 @@ final class ExploreOptions {
   List<String> settings = new ArrayList<>();
 
   Function<ClusterSpec, NetworkModel> networkModels() {
-    return switch (network == null ? "analytical" : network) {
-      case "analytical" -> AnalyticalNetworkModel::new;
-      case "simulated" -> SimulatedNetworkModel::new;
-      default ->
-          throw new AfdConfigurationException(
-              "Unknown network model '"
-                  + network
-                  + "'. Known network models: [analytical, simulated]");
-    };
+    return NetworkModels.byId(network == null ? "analytical" : network);
   }
 
   /**

@@ -8,8 +8,9 @@ import java.util.Locale;
  * clients without think time, each sending {@code requests-per-client} requests of the row's fixed
  * isl and osl, at most {@code maxRequests} in all, under one seed.
  *
- * @param seed the seed of every simulation (the lengths are fixed, so it only orders nothing
- *     random; stated so a run is reproducible byte for byte)
+ * @param seed the seed of every simulation; with fixed lengths, no think time and every prefix
+ *     cached nothing is drawn from it today, but it is stated so that a run is reproducible when
+ *     one of them changes
  * @param maxRequests the most requests one row simulates; a row whose run has more simulates {@code
  *     ⌊maxRequests / clients⌋} requests per client (at least one), whole rounds, and says so
  */

@@ -108,4 +108,50 @@ class ValidateCommandTest {
                 + " tokens-per-iteration, requests-per-client, max-inferred-decode-batch]\n");
     assertThat(out).doesNotExist();
   }
+
+  @Test
+  void simulateAddsTheSimulatedRunToEveryOutput(@TempDir Path directory) throws Exception {
+    Path csv = directory.resolve("sample.csv");
+    Files.writeString(csv, SiliconCsvFixtures.sample());
+    Path out = directory.resolve("out");
+    Result result =
+        run(
+            "validate",
+            "--silicon",
+            csv.toString(),
+            "--out",
+            out.toString(),
+            "--json",
+            "--simulate");
+    assertThat(result.err()).isEmpty();
+    assertThat(result.status()).isZero();
+    JsonNode json = new ObjectMapper().readTree(result.out());
+    // The closed form stays the primary run; the simulated one follows it, then the roofline.
+    assertThat(json.get("costModel").asText()).isEqualTo("measured");
+    JsonNode simulated = json.get("otherCostModels").get(0);
+    assertThat(simulated.get("costModel").asText()).isEqualTo("measured+simulated");
+    assertThat(simulated.get("rowsUsed").asInt()).isEqualTo(2);
+    assertThat(simulated.get("overall").get("ttftMape").asDouble()).isPositive();
+    assertThat(simulated.get("overall").get("tpotMape").asDouble()).isPositive();
+    assertThat(json.get("otherCostModels").get(1).get("costModel").asText()).isEqualTo("roofline");
+    List<String> lines = Files.readAllLines(out.resolve("validation.csv"));
+    assertThat(lines).hasSize(10);
+    assertThat(lines.subList(4, 7)).allMatch(line -> line.startsWith("measured+simulated,"));
+    assertThat(lines.get(4))
+        .contains("simulated: closed loop of 16 clients, 10 requests each, seed 1");
+    assertThat(Files.readString(out.resolve("validation.html")))
+        .contains("Kernel cost model: measured+simulated");
+  }
+
+  @Test
+  void nonPositiveSimulationCapExitsTwoWithOneLine(@TempDir Path directory) throws Exception {
+    Path csv = directory.resolve("sample.csv");
+    Files.writeString(csv, SiliconCsvFixtures.sample());
+    Result result =
+        run("validate", "--silicon", csv.toString(), "--simulate", "--simulate-max-requests", "0");
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.err())
+        .isEqualTo(
+            "afd: Option --simulate-max-requests '0' must be at least 1 (requests per row)\n");
+  }
 }

@@ -41,6 +41,11 @@ public record SimulationTarget(
   /** Strategies the simulation runs. */
   static final List<String> STRATEGIES = List.of("agg", "pd", "agg-afd", "pd-afd");
 
+  /** {@return whether the simulation runs a strategy: agg, pd, agg-afd and pd-afd} */
+  public static boolean simulates(String strategyId) {
+    return STRATEGIES.contains(strategyId);
+  }
+
   /**
    * Builds the deployment of one configuration.
    *

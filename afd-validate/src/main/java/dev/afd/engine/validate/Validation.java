@@ -39,6 +39,33 @@ public final class Validation {
       @Nullable Path kernelDatabase,
       boolean measured,
       ValidationAssumptions assumed) {
+    return run(engine, silicon, kernelDatabase, measured, assumed, null);
+  }
+
+  /**
+   * Validates every row as {@link #run(AfdEngine, Path, Path, boolean, ValidationAssumptions)} does
+   * and, when {@code simulation} is given, once more through the request-level simulation with the
+   * first run's kernel cost model (cost model id {@code measured+simulated}, or {@code
+   * roofline+simulated} with the roofline alone), placed right after it.
+   *
+   * @param engine the engine
+   * @param silicon the silicon CSV
+   * @param kernelDatabase an AIConfigurator directory that adds to or overrides the shipped tables,
+   *     or null
+   * @param measured whether to run the measured tables at all ({@code --roofline} turns them off)
+   * @param assumed what to assume where a row is silent
+   * @param simulation how to simulate each row ({@code --simulate}), or null for the closed forms
+   *     alone
+   * @return one run per kernel cost model, the measured one first
+   * @throws AfdConfigurationException for a missing or malformed input
+   */
+  public static List<ValidationOutput.Run> run(
+      AfdEngine engine,
+      Path silicon,
+      @Nullable Path kernelDatabase,
+      boolean measured,
+      ValidationAssumptions assumed,
+      @Nullable ValidationSimulation simulation) {
     if (kernelDatabase != null && !Files.isDirectory(kernelDatabase)) {
       throw new AfdConfigurationException(
           "Kernel database directory '" + kernelDatabase + "' does not exist");
@@ -48,35 +75,68 @@ public final class Validation {
     Optional<KernelDatabases> databases =
         measured ? KernelCostModels.databases(engine, kernelDatabase) : Optional.empty();
     if (databases.isPresent()) {
-      List<RowResult> results = measured(engine, databases.get(), assumed, rows);
       runs.add(
-          new ValidationOutput.Run(
-              results, ValidationSummary.of(MeasuredKernelCostModel.ID, results), assumed));
+          run(
+              MeasuredKernelCostModel.ID,
+              measured(engine, databases.get(), assumed, null, rows),
+              assumed));
+      if (simulation != null) {
+        runs.add(
+            run(
+                MeasuredKernelCostModel.ID + Validator.SIMULATED,
+                measured(engine, databases.get(), assumed, simulation, rows),
+                assumed));
+      }
     }
     RooflineCostModel roofline = new RooflineCostModel();
-    List<RowResult> results =
-        new Validator(engine, roofline, AnalyticalNetworkModel::new, assumed).validate(rows);
     runs.add(
-        new ValidationOutput.Run(results, ValidationSummary.of(roofline.id(), results), assumed));
+        run(
+            roofline.id(),
+            new Validator(engine, roofline, AnalyticalNetworkModel::new, assumed).validate(rows),
+            assumed));
+    if (simulation != null && databases.isEmpty()) {
+      runs.add(
+          run(
+              roofline.id() + Validator.SIMULATED,
+              Validator.simulating(
+                      engine, roofline, AnalyticalNetworkModel::new, assumed, simulation)
+                  .validate(rows),
+              assumed));
+    }
     return runs;
+  }
+
+  private static ValidationOutput.Run run(
+      String costModel, List<RowResult> results, ValidationAssumptions assumed) {
+    return new ValidationOutput.Run(results, ValidationSummary.of(costModel, results), assumed);
   }
 
   /**
    * {@return one result per row, in input order, each row priced from its own backend's tables (a
    * row whose backend has none from the default backend's; the row mapper skips such rows)}
+   *
+   * @param simulation how to simulate each row, or null for the closed forms
    */
   static List<RowResult> measured(
       AfdEngine engine,
       KernelDatabases databases,
       ValidationAssumptions assumed,
+      @Nullable ValidationSimulation simulation,
       List<SiliconRow> rows) {
     Map<String, Validator> validators = new TreeMap<>();
     for (SiliconRow row : rows) {
       validators.computeIfAbsent(
           tablesBackend(row),
           backend ->
-              new Validator(
-                  engine, databases.model(backend), AnalyticalNetworkModel::new, assumed));
+              simulation == null
+                  ? new Validator(
+                      engine, databases.model(backend), AnalyticalNetworkModel::new, assumed)
+                  : Validator.simulating(
+                      engine,
+                      databases.model(backend),
+                      AnalyticalNetworkModel::new,
+                      assumed,
+                      simulation));
     }
     return rows.parallelStream()
         .map(row -> validators.get(tablesBackend(row)).validate(row))

@@ -7,6 +7,7 @@ import dev.afd.engine.cost.KernelDatabases;
 import dev.afd.engine.cost.MeasuredKernelCostModel;
 import java.io.PrintStream;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -17,9 +18,11 @@ import java.util.Set;
  * tables, must reach TPOT MAPE ≤ {@value #MAX_TPOT_MAPE} %, TTFT MAPE ≤ {@value #MAX_TTFT_MAPE} %
  * and coverage ≥ {@value #MIN_COVERAGE}. Other partitions are reported, not gated.
  *
- * <p>Usage: {@code ValidationGate SILICON_CSV [KERNEL_DB_DIR]}: the shipped tables, with the
- * directory stacked on top when given. Exit 0 when the gate passes, 1 when it fails, 2 on bad
- * input.
+ * <p>Usage: {@code ValidationGate SILICON_CSV [KERNEL_DB_DIR] [--simulate]}: the shipped tables,
+ * with the directory stacked on top when given. Exit 0 when the gate passes, 1 when it fails, 2 on
+ * bad input. With {@code --simulate} the gated rows are also predicted by the request-level
+ * simulation ({@link ValidationSimulation#DEFAULTS}) and both runs are reported side by side; that
+ * mode only reports (exit 0 whatever the accuracy, 2 on bad input).
  */
 public final class ValidationGate {
   /** Largest TPOT MAPE the gate accepts, in percent. */
@@ -55,15 +58,19 @@ public final class ValidationGate {
 
   /** {@return the exit status} */
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length < 1 || args.length > 2) {
-      err.println("usage: ValidationGate SILICON_CSV [KERNEL_DB_DIR]");
+    List<String> arguments = new ArrayList<>(List.of(args));
+    boolean simulate = arguments.remove(SIMULATE);
+    if (arguments.size() < 1 || arguments.size() > 2) {
+      err.println("usage: ValidationGate SILICON_CSV [KERNEL_DB_DIR] [--simulate]");
       return 2;
     }
     try {
       List<SiliconRow> rows =
-          SiliconCsv.read(Path.of(args[0])).stream().filter(ValidationGate::gated).toList();
+          SiliconCsv.read(Path.of(arguments.get(0))).stream()
+              .filter(ValidationGate::gated)
+              .toList();
       AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
-      Path kernelDatabase = args.length == 2 ? Path.of(args[1]) : null;
+      Path kernelDatabase = arguments.size() == 2 ? Path.of(arguments.get(1)) : null;
       KernelDatabases databases =
           KernelCostModels.databases(engine, kernelDatabase)
               .orElseThrow(
@@ -72,8 +79,11 @@ public final class ValidationGate {
                           "no measured kernel tables: neither a kernel-data plugin nor a"
                               + " KERNEL_DB_DIR"));
       List<RowResult> results =
-          Validation.measured(engine, databases, ValidationAssumptions.DEFAULTS, rows);
+          Validation.measured(engine, databases, ValidationAssumptions.DEFAULTS, null, rows);
       ValidationSummary summary = ValidationSummary.of(MeasuredKernelCostModel.ID, results);
+      if (simulate) {
+        return simulated(engine, databases, rows, summary, out);
+      }
       out.print(ValidationReport.text(List.of(summary)));
       ValidationSummary.Partition gate = summary.overall();
       boolean pass =
@@ -96,5 +106,41 @@ public final class ValidationGate {
       err.println("validation gate: " + e.getMessage());
       return 2;
     }
+  }
+
+  /** The argument that adds the simulated run (report only). */
+  static final String SIMULATE = "--simulate";
+
+  /**
+   * Reports the gated rows' closed-form and simulated errors side by side.
+   *
+   * @return 0: the simulated comparison is report-only
+   */
+  private static int simulated(
+      AfdEngine engine,
+      KernelDatabases databases,
+      List<SiliconRow> rows,
+      ValidationSummary closedForm,
+      PrintStream out) {
+    List<RowResult> results =
+        Validation.measured(
+            engine, databases, ValidationAssumptions.DEFAULTS, ValidationSimulation.DEFAULTS, rows);
+    ValidationSummary simulated =
+        ValidationSummary.of(MeasuredKernelCostModel.ID + Validator.SIMULATED, results);
+    out.print(ValidationReport.text(List.of(closedForm, simulated)));
+    out.printf(
+        Locale.ROOT,
+        "simulated vs closed form (gated rows, report only; seed %d, at most %d requests per"
+            + " row): closed form %d rows, TTFT MAPE %.1f %%, TPOT MAPE %.1f %%; simulated %d rows,"
+            + " TTFT MAPE %.1f %%, TPOT MAPE %.1f %%%n",
+        ValidationSimulation.DEFAULT_SEED,
+        ValidationSimulation.DEFAULT_MAX_REQUESTS,
+        closedForm.rowsUsed(),
+        closedForm.overall().ttft().mape(),
+        closedForm.overall().tpot().mape(),
+        simulated.rowsUsed(),
+        simulated.overall().ttft().mape(),
+        simulated.overall().tpot().mape());
+    return 0;
   }
 }

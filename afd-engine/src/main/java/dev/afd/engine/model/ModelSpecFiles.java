@@ -31,11 +31,13 @@ import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.api.unit.Precision;
 import dev.afd.engine.json.Json;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalInt;
 import java.util.Set;
 
 /**
@@ -201,7 +203,55 @@ public final class ModelSpecFiles {
       throw new AfdConfigurationException(
           file + ": field 'format' must be '" + FORMAT + "', got '" + document.format() + "'");
     }
+    checkWidths(file, document.model());
     return document.model();
+  }
+
+  /**
+   * Fails when a block's own hidden size differs from its model's: a hand-edited file could give
+   * one, and the block would then be priced at a width the model does not have.
+   */
+  private static void checkWidths(Path file, MoeModelSpec model) {
+    List<LayerGroup> groups = new ArrayList<>(model.layers());
+    groups.add(new LayerGroup("edges", 1, model.edges()));
+    for (LayerGroup group : groups) {
+      for (int index = 0; index < group.blocks().size(); index++) {
+        Block block = group.blocks().get(index);
+        OptionalInt width = recordHiddenSize(block);
+        if (width.isPresent() && width.getAsInt() != model.hiddenSize()) {
+          throw new AfdConfigurationException(
+              file
+                  + ": layer group '"
+                  + group.name()
+                  + "' block "
+                  + index
+                  + " ("
+                  + block.getClass().getSimpleName()
+                  + ") has hiddenSize "
+                  + width.getAsInt()
+                  + "; expected the model's hiddenSize "
+                  + model.hiddenSize());
+        }
+      }
+    }
+  }
+
+  /** {@return the block's {@code hiddenSize} record component, where it has one} */
+  private static OptionalInt recordHiddenSize(Block block) {
+    RecordComponent[] components = block.getClass().getRecordComponents();
+    if (components == null) {
+      return OptionalInt.empty();
+    }
+    for (RecordComponent component : components) {
+      if (component.getName().equals("hiddenSize") && component.getType() == int.class) {
+        try {
+          return OptionalInt.of((int) component.getAccessor().invoke(block));
+        } catch (ReflectiveOperationException e) {
+          return OptionalInt.empty();
+        }
+      }
+    }
+    return OptionalInt.empty();
   }
 
   private static String location(JsonMappingException e) {

@@ -83,6 +83,31 @@ class ModelSpecFilesTest {
   }
 
   @Test
+  void rejectsABlockWiderOrNarrowerThanItsModel() throws IOException {
+    Path config =
+        Files.writeString(
+            directory.resolve("tiny--Llama-Tiny_config.json"),
+            """
+            {"architectures": ["LlamaForCausalLM"], "hidden_size": 64, "num_hidden_layers": 2,
+             "vocab_size": 100, "max_position_embeddings": 2048, "num_attention_heads": 4,
+             "intermediate_size": 128}
+            """);
+    Path file = directory.resolve("tiny.yaml");
+    ModelSpecFiles.write(ModelSpecFiles.read(config), file);
+    // The first block with hiddenSize 64 after the model's own: the embedding of the edges.
+    String text = Files.readString(file);
+    int model = text.indexOf("hiddenSize: 64");
+    int block = text.indexOf("hiddenSize: 64", model + 1);
+    Files.writeString(
+        file, text.substring(0, block) + "hiddenSize: 96" + text.substring(block + 14));
+
+    assertThatThrownBy(() -> ModelSpecFiles.read(file))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessageStartingWith(file + ": layer group '")
+        .hasMessageEndingWith("has hiddenSize 96; expected the model's hiddenSize 64");
+  }
+
+  @Test
   void rejectsAnotherFormat() throws IOException {
     Path file = Files.writeString(directory.resolve("other.json"), "{\"format\": \"x\"}");
     assertThatThrownBy(() -> ModelSpecFiles.read(file))

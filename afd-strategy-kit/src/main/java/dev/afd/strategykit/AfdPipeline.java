@@ -182,7 +182,7 @@ public final class AfdPipeline {
             pricer,
             new DeviceGroup(from.systemIndex(), from.firstDevice(), deployment.attentionDevices()),
             new DeviceGroup(to.systemIndex(), to.firstDevice(), deployment.ffnDevices()),
-            attentionShape.tokens(),
+            (double) attentionShape.tokens(),
             deployment.attentionTensorParallel(),
             deployment.reach(),
             deployment.dispatchPrecision());

@@ -96,7 +96,7 @@ public record MoeOperator(
 
   /** {@return expected distinct experts the busiest device reads, never more than pairs} */
   public double expertsTouched() {
-    double perExpertMiss = Math.pow(1.0 - topK / (double) expertCount, tokens);
+    double perExpertMiss = Math.pow(1.0 - topK / (double) expertCount, (double) tokens);
     double touched = expertsPerDevice() * (1.0 - perExpertMiss);
     return Math.min(Math.max(touched, Math.min(1.0, expertsPerDevice())), pairsOnBusiestDevice());
   }

@@ -121,7 +121,7 @@ public record MlaAttentionBlock(
 
   private long smallVectorParameters() {
     // input RMSNorm, q_a RMSNorm (when present), kv_a RMSNorm
-    return hiddenSize + queryLoraRank + kvLoraRank;
+    return (long) hiddenSize + queryLoraRank + kvLoraRank;
   }
 
   @Override

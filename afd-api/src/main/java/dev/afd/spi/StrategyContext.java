@@ -8,6 +8,7 @@ import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.network.NetworkModel;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything a strategy needs: the model, the cluster, the workload and SLO, the device budget, the
@@ -109,14 +110,14 @@ public final class StrategyContext {
 
   /** Builds a {@link StrategyContext}; not thread-safe. */
   public static final class Builder {
-    private MoeModelSpec model;
-    private ClusterSpec cluster;
+    private @Nullable MoeModelSpec model;
+    private @Nullable ClusterSpec cluster;
     private WorkloadSpec workload = WorkloadSpec.CHAT;
     private SloSpec slo = SloSpec.unbounded();
     private int deviceBudget;
-    private KernelCostModel kernelCostModel;
-    private NetworkModel networkModel;
-    private StrategyOptions options;
+    private @Nullable KernelCostModel kernelCostModel;
+    private @Nullable NetworkModel networkModel;
+    private @Nullable StrategyOptions options;
     private Conventions conventions = Conventions.defaults();
 
     private Builder() {}

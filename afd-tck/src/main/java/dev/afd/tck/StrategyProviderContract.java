@@ -273,7 +273,10 @@ public abstract class StrategyProviderContract {
     T value = option.defaultValue();
     List<String> tries = new ArrayList<>();
     if (value instanceof List<?> list && list.size() > 1) {
-      tries.add(option.format(narrowed(list)));
+      // The list is the option's own default type; its first element alone is a list of that type.
+      @SuppressWarnings("unchecked")
+      T first = (T) List.copyOf(list.subList(0, 1));
+      tries.add(option.format(first));
     } else if (value instanceof Integer number) {
       tries.add(Integer.toString(number + 1));
     } else if (value instanceof Double number) {
@@ -294,12 +297,6 @@ public abstract class StrategyProviderContract {
       }
     }
     return Optional.empty();
-  }
-
-  // The list is the option's own default type; its first element alone is a list of that type.
-  @SuppressWarnings("unchecked")
-  private static <T> T narrowed(List<?> list) {
-    return (T) List.copyOf(list.subList(0, 1));
   }
 
   @Test

@@ -152,6 +152,8 @@ public final class AfdPipeline {
    *     dev.afd.api.Fidelity#ordinal()}
    * @since 0.2
    */
+  // Shared read-only between candidates by design (see above), so no defensive copy.
+  @SuppressWarnings("ArrayRecordComponent")
   public record PricedAfdStep(Step step, double[] fidelitySeconds) {}
 
   /**

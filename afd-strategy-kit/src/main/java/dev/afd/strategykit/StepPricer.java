@@ -104,6 +104,7 @@ public final class StepPricer {
    */
   public record Placement(AcceleratorSpec accelerator, int systemIndex, int firstDevice) {
     @Override
+    @SuppressWarnings("ReferenceEquality") // Identity on the accelerator, as documented above.
     public boolean equals(Object other) {
       return other instanceof Placement placement
           && placement.accelerator == accelerator

@@ -30,6 +30,10 @@ public final class ResultAudit {
   private static final String TENSOR_PARALLEL = "tp";
   private static final String MOE_TENSOR_PARALLEL = "moe-tp";
   private static final String EXPERT_PARALLEL = "ep";
+  // Role-prefixed knobs (decode-tp, ffn-ep): suffixes built once, not per knob of every result.
+  private static final String TENSOR_PARALLEL_SUFFIX = "-" + TENSOR_PARALLEL;
+  private static final String MOE_TENSOR_PARALLEL_SUFFIX = "-" + MOE_TENSOR_PARALLEL;
+  private static final String EXPERT_PARALLEL_SUFFIX = "-" + EXPERT_PARALLEL;
 
   private final String strategy;
   private final MoeModelSpec model;
@@ -113,13 +117,13 @@ public final class ResultAudit {
       String key = knob.getKey();
       int degree;
       String prefix;
-      if (key.equals(MOE_TENSOR_PARALLEL) || key.endsWith("-" + MOE_TENSOR_PARALLEL)) {
+      if (key.equals(MOE_TENSOR_PARALLEL) || key.endsWith(MOE_TENSOR_PARALLEL_SUFFIX)) {
         degree = 1;
         prefix = key.substring(0, key.length() - MOE_TENSOR_PARALLEL.length());
-      } else if (key.equals(TENSOR_PARALLEL) || key.endsWith("-" + TENSOR_PARALLEL)) {
+      } else if (key.equals(TENSOR_PARALLEL) || key.endsWith(TENSOR_PARALLEL_SUFFIX)) {
         degree = 0;
         prefix = key.substring(0, key.length() - TENSOR_PARALLEL.length());
-      } else if (key.equals(EXPERT_PARALLEL) || key.endsWith("-" + EXPERT_PARALLEL)) {
+      } else if (key.equals(EXPERT_PARALLEL) || key.endsWith(EXPERT_PARALLEL_SUFFIX)) {
         degree = 2;
         prefix = key.substring(0, key.length() - EXPERT_PARALLEL.length());
       } else {

@@ -9,6 +9,7 @@ import dev.afd.api.model.LayerGroup;
 import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.api.unit.Precision;
+import java.util.ArrayList;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -54,11 +55,9 @@ public final class ServingRecipe {
     requireNonNull(backend, "backend");
     return switch (backend) {
       case TRTLLM ->
-          new ServingRecipe(
+          withWeightRules(
               backend,
               List.of(
-                  new Rule("FP8 weights", fp8Rule(), FP8_BLOCK_SOURCES),
-                  new Rule("NVFP4 weights", nvfp4Rule(), NVFP4_SOURCES),
                   new Rule(
                       "KV cache",
                       "FP8 on every GPU",
@@ -77,11 +76,9 @@ public final class ServingRecipe {
                           + " parallelism",
                       "SemiAnalysis InferenceX dsr1_*_trt_mtp.sh")));
       case SGLANG ->
-          new ServingRecipe(
+          withWeightRules(
               backend,
               List.of(
-                  new Rule("FP8 weights", fp8Rule(), FP8_BLOCK_SOURCES),
-                  new Rule("NVFP4 weights", nvfp4Rule(), NVFP4_SOURCES),
                   new Rule(
                       "KV cache",
                       "FP8 on GPUs with FP4 tensor cores (Blackwell: --kv-cache-dtype fp8_e4m3,"
@@ -97,11 +94,9 @@ public final class ServingRecipe {
                       "3 draft tokens (EAGLE, 2 steps, top-k 1)",
                       "SemiAnalysis InferenceX dsr1_*_mtp.sh for SGLang")));
       case VLLM ->
-          new ServingRecipe(
+          withWeightRules(
               backend,
               List.of(
-                  new Rule("FP8 weights", fp8Rule(), FP8_BLOCK_SOURCES),
-                  new Rule("NVFP4 weights", nvfp4Rule(), NVFP4_SOURCES),
                   new Rule(
                       "KV cache",
                       "BF16 (the recipes set no kv-cache-dtype)",
@@ -116,6 +111,15 @@ public final class ServingRecipe {
                           + " another depth)",
                       "AIConfigurator default nextn = 1 for DeepseekV3ForCausalLM")));
     };
+  }
+
+  /** {@return the recipe: the weight-format rules every backend shares, then its own} */
+  private static ServingRecipe withWeightRules(Backend backend, List<Rule> ownRules) {
+    List<Rule> rules = new ArrayList<>();
+    rules.add(new Rule("FP8 weights", fp8Rule(), FP8_BLOCK_SOURCES));
+    rules.add(new Rule("NVFP4 weights", nvfp4Rule(), NVFP4_SOURCES));
+    rules.addAll(ownRules);
+    return new ServingRecipe(backend, rules);
   }
 
   private static String fp8Rule() {

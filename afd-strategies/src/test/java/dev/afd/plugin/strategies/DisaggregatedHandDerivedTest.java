@@ -76,6 +76,31 @@ class DisaggregatedHandDerivedTest {
   }
 
   @Test
+  void prefillWorkersThatAreAttentionFfnUnitsAddTheirTransfersToTtft() {
+    ServingResult result =
+        evaluate(
+            new PdAfdStrategyProvider(),
+            Map.of(
+                "micro-batches", "1",
+                "router", "attention",
+                "prefill-worker", "afd",
+                "prefill-micro-batches", "1"));
+    assertThat(result.feasible()).as(result.reason()).isTrue();
+    // The prefill unit reads the 94.95 MB of the plain prefill step (test above), split between
+    // its attention and FFN devices, one after the other (one micro-batch), and each of the 2
+    // layers adds the decode unit's A→F 1.01 µs and F→A 1.02 µs: 94.95 + 2 × 2.03 = 99.01 µs.
+    // Utilisation (1/(1024 · 103.21 µs)) / (1/99.01 µs) = 9.4e-4 gives an M/D/1 wait of 0.05 µs;
+    // the KV leaves the prefill unit's attention device as in the test above: 0.54 µs.
+    // TTFT = 0.05 + 99.01 + 0.54 = 99.60 µs.
+    assertThat(result.timeToFirstToken().seconds()).isCloseTo(99.60e-6, withinPercentage(1));
+    assertThat(result.timePerOutputToken().seconds()).isCloseTo(103.21e-6, withinPercentage(1));
+    assertThat(result.knobs()).containsEntry("prefill-micro-batches", "1");
+    // A prefill unit is one attention and one FFN device.
+    assertThat(result.devicesByRole())
+        .containsExactly(Map.entry("prefill", 2), Map.entry("attention", 1), Map.entry("ffn", 1));
+  }
+
+  @Test
   void aFixedPrefillPoolThatCannotKeepUpIsInfeasibleNotInfinite() {
     // 4096-token prompts, 2 output tokens, 64 decoding sequences: the decode pool finishes
     // thousands of requests a second, while one prefill worker needs milliseconds per prompt, so

@@ -6,6 +6,7 @@ import dev.afd.api.Fidelity;
 import dev.afd.api.internal.ImmutableOrderedMap;
 import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.strategy.Candidate;
+import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.api.strategy.StepDescription;
@@ -99,13 +100,22 @@ final class PdAfdStrategy implements ServingStrategy {
     return steps;
   }
 
+  private static List<MemoryUsage> memory(
+      List<MemoryUsage> prefill, MemoryUsage attention, MemoryUsage ffn) {
+    List<MemoryUsage> memory = new ArrayList<>(prefill.size() + 2);
+    memory.addAll(prefill);
+    memory.add(attention);
+    memory.add(ffn);
+    return memory;
+  }
+
   @Override
   public ServingResult evaluate(Candidate candidate) {
     requireNonNull(candidate, "candidate");
     PdAfdCandidate c = (PdAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
     AfdLayout layout = c.layout();
-    ImmutableOrderedMap.Builder<String, String> knobs = c.knobs(6);
+    ImmutableOrderedMap.Builder<String, String> knobs = c.knobs(7);
     ServingResult.Builder result =
         ServingResult.builder("pd-afd")
             .knobs(knobs.build())
@@ -164,7 +174,7 @@ final class PdAfdStrategy implements ServingStrategy {
     return result
         .knobs(knobs.build())
         .devices(decodeDevices + pool.devices(), roles)
-        .memory(List.of(pool.option().memory(), unit.attentionMemory(), unit.ffnMemory()))
+        .memory(memory(pool.option().memory(), unit.attentionMemory(), unit.ffnMemory()))
         .latencies(
             TimeSpan.ofSeconds(ttft),
             TimeSpan.ofSeconds(tpot),

@@ -39,7 +39,9 @@ public final class PdAfdStrategyProvider implements StrategyProvider {
           Knobs.PREFILL_DATA_PARALLEL,
           Knobs.PREFILL_MOE_TENSOR_PARALLEL,
           Knobs.PREFILL_EXPERT_PARALLEL,
-          Knobs.PREFILL_WORKERS);
+          Knobs.PREFILL_WORKERS,
+          Knobs.PREFILL_WORKER,
+          Knobs.PREFILL_MICRO_BATCHES);
 
   @Override
   public String id() {

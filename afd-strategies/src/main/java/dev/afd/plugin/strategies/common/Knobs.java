@@ -221,6 +221,31 @@ public final class Knobs {
       fixedOrChoose("prefill-workers", "prefill workers");
 
   /**
+   * What a prefill worker of {@code pd-afd} is: {@code pool}, an aggregated replica (attention and
+   * FFN on the same devices), or {@code afd}, an attention-FFN unit of its own whose micro-batches
+   * pipeline the prompt ({@link #PREFILL_MICRO_BATCHES}), as AIConfigurator's AFD session prices
+   * its prefill phase ({@code src/aiconfigurator/sdk/inference_session.py}, {@code
+   * run_afd_prefill}).
+   */
+  public static final OptionSpec<String> PREFILL_WORKER =
+      OptionSpec.choice(
+          "prefill-worker",
+          "pool",
+          List.of("pool", "afd"),
+          "pd-afd prefill workers: aggregated replicas (pool) or attention-FFN units (afd)");
+
+  /**
+   * Micro-batches in flight in an AFD prefill unit ({@link #PREFILL_WORKER} {@code afd}). The
+   * default 4 is the prefill micro-batch count the reference study uses for AFD prefill (arXiv
+   * 2605.28302, as issue 15 reports it).
+   */
+  public static final OptionSpec<List<Integer>> PREFILL_MICRO_BATCHES =
+      OptionSpec.intList(
+          "prefill-micro-batches",
+          List.of(4),
+          "micro-batches in flight in an AFD prefill unit (prefill-worker=afd)");
+
+  /**
    * {@return the fixed value of a {@link #fixedOrChoose} option, or 0 for {@code choose}}
    *
    * @throws AfdConfigurationException when the value is neither {@code choose} nor a positive

@@ -1,5 +1,6 @@
 package dev.afd.plugin.strategies.common;
 
+import dev.afd.api.model.Sharding;
 import dev.afd.spi.StrategyContext;
 import dev.afd.strategykit.Experts;
 import java.util.ArrayList;
@@ -20,6 +21,12 @@ public final class Parallelism {
     /** {@return FFN devices} */
     public int ffnDevices() {
       return moeTensorParallel * expertParallel;
+    }
+
+    /** {@return this layout as a sharding with {@code imbalance} on the busiest expert device} */
+    public Sharding sharding(double imbalance) {
+      return new Sharding(
+          tensorParallel, dataParallel, moeTensorParallel, expertParallel, imbalance);
     }
 
     /** {@return devices of an aggregated replica (attention width = FFN width)} */

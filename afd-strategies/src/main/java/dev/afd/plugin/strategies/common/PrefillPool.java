@@ -35,18 +35,36 @@ import org.jspecify.annotations.Nullable;
  * utilization, the step itself and the KV transfer. Thread-safe once built.
  */
 public final class PrefillPool {
-  /** One priced prefill worker layout. */
+  /**
+   * One priced prefill worker layout.
+   *
+   * @param width the attention and FFN layout
+   * @param microBatches micro-batches of an attention-FFN prefill unit ({@link
+   *     Knobs#PREFILL_WORKER} {@code afd}); 0 for an aggregated worker, whose attention and FFN
+   *     share its devices
+   * @param batch prompts per attention data-parallel rank and step
+   * @param stepSeconds one step
+   * @param requestsPerSecond requests one worker serves per second
+   * @param memory per-device memory of each device group of the worker
+   * @param fidelitySeconds operator seconds per fidelity of one step
+   */
   public record Option(
       Parallelism.Width width,
+      int microBatches,
       int batch,
       double stepSeconds,
       double requestsPerSecond,
-      MemoryUsage memory,
+      List<MemoryUsage> memory,
       double[] fidelitySeconds) {
+
+    /** Copies the memory list. */
+    public Option {
+      memory = List.copyOf(memory);
+    }
 
     /** {@return devices per worker} */
     public int devices() {
-      return width.devices();
+      return microBatches > 0 ? width.attentionDevices() + width.ffnDevices() : width.devices();
     }
   }
 
@@ -95,6 +113,9 @@ public final class PrefillPool {
           .put("prefill-ep", Knobs.text(option.width().expertParallel()))
           .put("prefill-batch", Knobs.text(option.batch()))
           .put("prefill-workers", Knobs.text(workers));
+      if (option.microBatches() > 0) {
+        knobs.put("prefill-micro-batches", Knobs.text(option.microBatches()));
+      }
     }
   }
 
@@ -125,14 +146,28 @@ public final class PrefillPool {
     MoeModelSpec model = context.model();
     this.fixedWorkers = Knobs.fixed(context.options(), Knobs.PREFILL_WORKERS);
     List<Option> priced = new ArrayList<>();
-    for (Parallelism.Width width : widths(context)) {
-      Sharding sharding =
-          new Sharding(
-              width.tensorParallel(),
-              width.dataParallel(),
-              width.moeTensorParallel(),
-              width.expertParallel(),
-              imbalance);
+    boolean afdUnits =
+        context.options().declares(Knobs.PREFILL_WORKER)
+            && context.options().get(Knobs.PREFILL_WORKER).equals("afd");
+    if (afdUnits) {
+      int capacity =
+          Roles.capacity(
+              context,
+              Roles.systemIndex(
+                  context.cluster(),
+                  "prefill-system",
+                  context.options().get(Knobs.PREFILL_SYSTEM)));
+      priced.addAll(
+          AfdPrefillUnits.price(
+              context,
+              pricer,
+              placement,
+              capacity,
+              aicMemory,
+              AicRules.follows(context, AicRules.AFD_PIPELINE)));
+    }
+    for (Parallelism.Width width : afdUnits ? List.<Parallelism.Width>of() : widths(context)) {
+      Sharding sharding = width.sharding(imbalance);
       for (int batch : context.options().get(Knobs.PREFILL_BATCH)) {
         double tokens = batch * (double) workload.inputTokens();
         double kv =
@@ -144,14 +179,7 @@ public final class PrefillPool {
                 "prefill",
                 model.weightBytesPerDevice(sharding),
                 kv,
-                aicMemory
-                    ? AicRules.activationBytes(
-                        model,
-                        tokens,
-                        width.tensorParallel(),
-                        width.dataParallel(),
-                        width.expertParallel())
-                    : Memory.activationBytes(model, tokens),
+                activationBytes(context, aicMemory, width, tokens),
                 reserve,
                 placement.accelerator().memoryCapacityPerDevice());
         if (!memory.fits()) {
@@ -166,7 +194,14 @@ public final class PrefillPool {
         mixer.addFidelity(fidelity, 1);
         ffn.addFidelity(fidelity, 1);
         priced.add(
-            new Option(width, batch, step, width.dataParallel() * batch / step, memory, fidelity));
+            new Option(
+                width,
+                0,
+                batch,
+                step,
+                width.dataParallel() * batch / step,
+                List.of(memory),
+                fidelity));
       }
     }
     this.options = List.copyOf(priced);
@@ -201,13 +236,32 @@ public final class PrefillPool {
         : Queueing.waitSeconds(utilization, stepSeconds) + stepSeconds + kvTransferSeconds;
   }
 
+  /**
+   * {@return activation bytes of {@code tokens} tokens on one device of a prefill worker: afd's
+   * workspace factor, or AIConfigurator's coefficients ({@link AicRules#MEMORY})}
+   */
+  static double activationBytes(
+      StrategyContext context, boolean aicMemory, Parallelism.Width width, double tokens) {
+    return aicMemory
+        ? AicRules.activationBytes(
+            context.model(),
+            tokens,
+            width.tensorParallel(),
+            width.dataParallel(),
+            width.expertParallel())
+        : Memory.activationBytes(context.model(), tokens);
+  }
+
   /** {@return whether a result's knobs name this prefill layout} */
   public static boolean describes(Option option, Map<String, String> knobs) {
     return String.valueOf(option.width().tensorParallel()).equals(knobs.get("prefill-tp"))
         && String.valueOf(option.width().dataParallel()).equals(knobs.get("prefill-dp"))
         && String.valueOf(option.width().moeTensorParallel()).equals(knobs.get("prefill-moe-tp"))
         && String.valueOf(option.width().expertParallel()).equals(knobs.get("prefill-ep"))
-        && String.valueOf(option.batch()).equals(knobs.get("prefill-batch"));
+        && String.valueOf(option.batch()).equals(knobs.get("prefill-batch"))
+        && (option.microBatches() > 0
+            ? String.valueOf(option.microBatches()).equals(knobs.get("prefill-micro-batches"))
+            : !knobs.containsKey("prefill-micro-batches"));
   }
 
   /** {@return the prefill steps of the layout a result's knobs name, empty if none does} */
@@ -230,6 +284,19 @@ public final class PrefillPool {
             width.moeTensorParallel(),
             width.expertParallel(),
             imbalance);
+    if (option.microBatches() > 0) {
+      StepShape rank = AfdPrefillUnits.microBatch(option.batch(), option.microBatches(), workload);
+      return List.of(
+          new StepDescription(
+              "prefill-micro-batch", false, rank, sharding, systemIndex, option.microBatches()),
+          new StepDescription(
+              "prefill-micro-batch",
+              true,
+              StepShape.decode(rank.tokens() * width.dataParallel(), 0),
+              sharding,
+              systemIndex,
+              option.microBatches()));
+    }
     StepShape rank =
         StepShape.prefill(option.batch(), workload.prefixTokens(), workload.inputTokens());
     return List.of(
@@ -327,7 +394,8 @@ public final class PrefillPool {
             Math.min(
                 context.deviceBudget() - decodeDevices,
                 systemDevices - decodeDevicesOnPrefillSystem));
-    int width = options.get(0).devices();
+    // A prefill unit's KV leaves from its attention devices.
+    int width = options.get(0).width().attentionDevices();
     int first = Math.max(0, Math.min(decodeDevicesOnPrefillSystem, systemDevices - width));
     double kvSeconds =
         kvTransferSeconds(context, pricer, new DeviceGroup(prefillSystem, first, width), receivers);

@@ -261,7 +261,7 @@ final class PdStrategy implements ServingStrategy {
     return result
         .knobs(knobs.build())
         .devices(devices, roles)
-        .memory(List.of(pool.option().memory(), decodeMemory))
+        .memory(List.of(pool.option().memory().get(0), decodeMemory))
         .latencies(
             TimeSpan.ofSeconds(ttft),
             TimeSpan.ofSeconds(tpot),

@@ -8,6 +8,7 @@ import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.FlopRate;
 import dev.afd.api.unit.Precision;
 import dev.afd.api.unit.TimeSpan;
+import dev.afd.engine.Statistics;
 import dev.afd.engine.cost.TableOperators.Sample;
 import dev.afd.engine.internal.kerneldb.KernelFamilies;
 import dev.afd.engine.internal.kerneldb.KernelFamily;
@@ -227,10 +228,10 @@ public final class RooflineCalibration {
               group.target.system().name(),
               group.family.name(),
               group.samples.size(),
-              percentile(beforeErrors, 50),
-              percentile(beforeErrors, 90),
-              percentile(afterErrors, 50),
-              percentile(afterErrors, 90)));
+              Statistics.nearestRank(beforeErrors, 50),
+              Statistics.nearestRank(beforeErrors, 90),
+              Statistics.nearestRank(afterErrors, 50),
+              Statistics.nearestRank(afterErrors, 90)));
     }
     return errors;
   }
@@ -359,11 +360,6 @@ public final class RooflineCalibration {
     }
     Arrays.sort(errors);
     return errors;
-  }
-
-  private static double percentile(double[] sorted, double percent) {
-    int rank = (int) Math.ceil(percent / 100 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length, rank) - 1)];
   }
 
   /** Keeps half-saturation points positive and efficiencies at most 1 on every target. */

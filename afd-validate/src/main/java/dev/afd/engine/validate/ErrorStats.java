@@ -1,5 +1,6 @@
 package dev.afd.engine.validate;
 
+import dev.afd.engine.Statistics;
 import java.util.Arrays;
 import java.util.List;
 
@@ -43,7 +44,6 @@ public record ErrorStats(int count, double mape, double median, double p90, doub
     }
     Arrays.sort(sorted);
     double median = n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    int rank = (int) Math.ceil(0.9 * n);
-    return new ErrorStats(n, sum / n, median, sorted[Math.max(0, rank - 1)], signedSum / n);
+    return new ErrorStats(n, sum / n, median, Statistics.nearestRank(sorted, 90), signedSum / n);
   }
 }

@@ -2,13 +2,13 @@ package dev.afd.engine.internal.kerneldb;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.afd.engine.Statistics;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.OptionalDouble;
 import java.util.function.BiFunction;
 import org.jspecify.annotations.Nullable;
 
@@ -142,17 +142,8 @@ public final class LeaveOneOutCheck {
         family,
         rowCount,
         predicted,
-        percentile(sorted, 50).orElse(Double.NaN),
-        percentile(sorted, 90).orElse(Double.NaN));
-  }
-
-  /** {@return the nearest-rank percentile of sorted values, empty for no values} */
-  static OptionalDouble percentile(double[] sortedValues, double percent) {
-    if (sortedValues.length == 0) {
-      return OptionalDouble.empty();
-    }
-    int rank = (int) Math.ceil(percent / 100 * sortedValues.length);
-    return OptionalDouble.of(sortedValues[Math.max(0, Math.min(sortedValues.length, rank) - 1)]);
+        Statistics.nearestRank(sorted, 50),
+        Statistics.nearestRank(sorted, 90));
   }
 
   /** Runs every family on every system in {@link #SYSTEMS} and prints a report. */

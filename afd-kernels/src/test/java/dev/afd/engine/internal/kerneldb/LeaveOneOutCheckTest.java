@@ -7,16 +7,6 @@ import org.junit.jupiter.api.Test;
 
 class LeaveOneOutCheckTest {
   @Test
-  void computesNearestRankPercentiles() {
-    double[] sorted = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10};
-
-    assertThat(LeaveOneOutCheck.percentile(sorted, 50)).hasValue(5);
-    assertThat(LeaveOneOutCheck.percentile(sorted, 90)).hasValue(9);
-    assertThat(LeaveOneOutCheck.percentile(new double[] {3}, 90)).hasValue(3);
-    assertThat(LeaveOneOutCheck.percentile(new double[0], 50)).isEmpty();
-  }
-
-  @Test
   void coversTheSixFamiliesWithTheirBars() {
     List<LeaveOneOutCheck.Family> families = LeaveOneOutCheck.families();
 

@@ -198,6 +198,32 @@ public final class OptionSpec<T> {
   }
 
   /**
+   * {@return a yes/no option: {@code yes} or {@code true} turn it on, {@code no} or {@code false}
+   * off (any case); written {@code yes} or {@code no}}
+   *
+   * @param key key
+   * @param defaultValue default
+   * @param description description
+   * @since 0.2
+   */
+  public static OptionSpec<Boolean> flag(String key, boolean defaultValue, String description) {
+    return new OptionSpec<>(
+        key,
+        description,
+        defaultValue,
+        text -> {
+          return switch (text.trim().toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> true;
+            case "no", "false" -> false;
+            default ->
+                throw new AfdConfigurationException(
+                    "Option '" + key + "' must be yes or no, got '" + text + "'");
+          };
+        },
+        value -> value ? "yes" : "no");
+  }
+
+  /**
    * {@return a list of choices, written {@code "a,b"}}
    *
    * @param key key

@@ -105,19 +105,17 @@ public final class Knobs {
           "target utilization of prefill capacity (sets pool size and queueing in TTFT)");
 
   /** Whether the decode side already holds the reused prefix KV (prefix cache). */
-  public static final OptionSpec<String> PREFIX_ON_DECODE =
-      OptionSpec.choice(
+  public static final OptionSpec<Boolean> PREFIX_ON_DECODE =
+      OptionSpec.flag(
           "prefix-on-decode",
-          "yes",
-          List.of("yes", "no"),
+          true,
           "whether decode workers already hold the reused prefix KV (else it is transferred)");
 
   /** Whether the KV transfer overlaps the prefill layer by layer. */
-  public static final OptionSpec<String> OVERLAP_KV_TRANSFER =
-      OptionSpec.choice(
+  public static final OptionSpec<Boolean> OVERLAP_KV_TRANSFER =
+      OptionSpec.flag(
           "overlap-kv-transfer",
-          "yes",
-          List.of("yes", "no"),
+          true,
           "send KV layer by layer during prefill (only the last layer's share shows in TTFT)");
 
   /** Router placement in AFD. */

@@ -499,13 +499,13 @@ public final class PrefillPool {
       DeviceGroup prefillDevices,
       DeviceGroup decodeDevices) {
     WorkloadSpec workload = context.workload();
-    boolean prefixOnDecode = context.options().get(Knobs.PREFIX_ON_DECODE).equals("yes");
+    boolean prefixOnDecode = context.options().get(Knobs.PREFIX_ON_DECODE);
     long tokens = workload.inputTokens() + (prefixOnDecode ? 0 : workload.prefixTokens());
     double bytes = tokens * context.model().kvBytesPerToken();
     double seconds =
         pricer.exactExchangeSeconds(
             prefillDevices, decodeDevices, bytes / prefillDevices.size(), decodeDevices.size());
-    if (context.options().get(Knobs.OVERLAP_KV_TRANSFER).equals("yes")) {
+    if (context.options().get(Knobs.OVERLAP_KV_TRANSFER)) {
       return seconds / context.model().layerCount();
     }
     return seconds;

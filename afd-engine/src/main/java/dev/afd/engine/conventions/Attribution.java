@@ -33,8 +33,14 @@ public final class Attribution {
   /** A move of the best tokens/s/GPU larger than this, in percent, is significant. */
   public static final double THRESHOLD_PERCENT = 10;
 
-  /** The strategies afd ships; any other may read any assumption. */
-  private static final Set<String> BUILT_IN = Set.copyOf(StudySpec.ALL_STRATEGIES);
+  /**
+   * The strategies the catalog says price some assumption (the ones afd ships); any other may read
+   * any assumption.
+   */
+  private static final Set<String> CATALOGUED =
+      ConventionProfiles.assumptions().stream()
+          .flatMap(assumption -> assumption.strategies().stream())
+          .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
   private Attribution() {}
 
@@ -351,7 +357,7 @@ public final class Attribution {
   }
 
   private static boolean affects(ConventionProfiles.Assumption assumption, String strategy) {
-    return assumption.strategies().contains(strategy) || !BUILT_IN.contains(strategy);
+    return assumption.strategies().contains(strategy) || !CATALOGUED.contains(strategy);
   }
 
   private static Map<String, Best> bests(StudyResult result) {

@@ -94,6 +94,14 @@ class NegativeInputTest {
         strategies: [agg]
         options: {agg: [1, 2]}
         """);
+    // Found by MutatedInputTest: every size within its limit, but 1024 layers of 65536 experts of
+    // 3 x 2^20 x 2^20 weights is 3 x 2^66 parameters, which wrapped around a long.
+    ObjectNode huge = (ObjectNode) Json.mapper().readTree(ModelCommandTest.MIXTRAL);
+    huge.put("num_hidden_layers", 1024);
+    huge.put("hidden_size", 1 << 20);
+    huge.put("intermediate_size", 1 << 20);
+    huge.put("num_local_experts", 65_536);
+    Files.writeString(directory.resolve("overflowing.json"), huge.toString());
     Files.writeString(
         directory.resolve("unknown-model-study.yaml"),
         """
@@ -282,6 +290,12 @@ class NegativeInputTest {
             "explore --study-file {dir}/list-options-study.yaml",
             "study file '{dir}/list-options-study.yaml': options.agg must map option names to"
                 + " values, got '[1,2]'"),
+        argumentSet(
+            "import-hf sizes whose parameter count overflows",
+            "import-hf {dir}/overflowing.json --id overflowing --out {dir}/out/overflowing.yaml",
+            "{dir}/overflowing.json: model 'overflowing' has more than 9223372036854775807"
+                + " parameters (2^63 - 1, the most afd counts); check its layer count, expert"
+                + " count and widths"),
         // Item 4: configs that used to import silently wrong.
         argumentSet(
             "import-hf unknown quant_method",

@@ -123,6 +123,13 @@ class MutatedInputTest {
       Set.of(
           "first_k_dense_replace", "n_shared_experts", "num_nextn_predict_layers", "q_lora_rank");
 
+  /**
+   * Text fields the importer reads against a closed list (dtypes, architectures, quantisation
+   * methods): a number, a list or a garbage string there is an error.
+   */
+  private static final Set<String> CLOSED_TEXT_CONFIG_FIELDS =
+      Set.of("torch_dtype", "architectures", "quant_method");
+
   /** Fields the importer requires: dropping one is an error. */
   private static final Set<String> REQUIRED_CONFIG_FIELDS =
       Set.of(
@@ -177,6 +184,13 @@ class MutatedInputTest {
                         && (POSITIVE_CONFIG_FIELDS.contains(leaf.key())
                             || NON_NEGATIVE_CONFIG_FIELDS.contains(leaf.key())))
             .toList();
+    List<Leaf> closedText =
+        leaves.stream()
+            .filter(
+                leaf -> leaf.path().size() <= 2 && CLOSED_TEXT_CONFIG_FIELDS.contains(leaf.key()))
+            .toList();
+    List<Leaf> checked = new ArrayList<>(read);
+    checked.addAll(closedText);
     List<Leaf> required =
         leaves.stream()
             .filter(leaf -> leaf.path().size() <= 2 && REQUIRED_CONFIG_FIELDS.contains(leaf.key()))
@@ -185,7 +199,7 @@ class MutatedInputTest {
     Arbitrary<Mutation> value =
         Combinators.combine(
                 Arbitraries.frequencyOf(
-                    Tuple.of(2, Arbitraries.of(read)), Tuple.of(1, Arbitraries.of(leaves))),
+                    Tuple.of(2, Arbitraries.of(checked)), Tuple.of(1, Arbitraries.of(leaves))),
                 badNumbers())
             .as(
                 (leaf, bad) ->
@@ -193,10 +207,12 @@ class MutatedInputTest {
                         name,
                         write(Json.mapper(), replace(root, leaf, bad.node())),
                         leaf.display() + " set to " + bad.node(),
-                        read.contains(leaf)
-                            && (bad.certain()
-                                || POSITIVE_CONFIG_FIELDS.contains(leaf.key()) && bad.zero()),
-                        leaf.key()));
+                        closedText.contains(leaf)
+                            || read.contains(leaf)
+                                && (bad.certain()
+                                    || POSITIVE_CONFIG_FIELDS.contains(leaf.key()) && bad.zero()),
+                        leaf.key(),
+                        bad.node().isValueNode() ? bad.node().asText() : leaf.key()));
     Arbitrary<Mutation> drop =
         Arbitraries.of(required)
             .map(

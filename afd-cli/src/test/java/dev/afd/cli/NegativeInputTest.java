@@ -61,6 +61,47 @@ class NegativeInputTest {
         workloads: [chat]
         """);
     Files.writeString(directory.resolve("broken.yaml"), "accelerators:\n  - id: x\n   name: [\n");
+    // Found by MutatedInputTest: a study key given twice kept the last value silently, a
+    // fractional or textual token count became a whole or zero one, and options that are no
+    // mapping were dropped.
+    smallStudy(
+        "repeated-key-study.yaml",
+        """
+        workloads: [chat]
+        network: analytical
+        network: simulated
+        """);
+    smallStudy(
+        "malformed-strategy-study.yaml",
+        """
+        workloads: [chat]
+        strategies: [agg, "P!"]
+        """);
+    smallStudy(
+        "fractional-isl-study.yaml",
+        """
+        workloads: [{id: doc, isl: 512.5, osl: 64}]
+        """);
+    smallStudy(
+        "text-prefix-study.yaml",
+        """
+        workloads: [{id: doc, prefix: lots, isl: 512, osl: 64}]
+        """);
+    smallStudy(
+        "list-options-study.yaml",
+        """
+        workloads: [chat]
+        strategies: [agg]
+        options: {agg: [1, 2]}
+        """);
+    // Found by MutatedInputTest: every size within its limit, but 1024 layers of 65536 experts of
+    // 3 x 2^20 x 2^20 weights is 3 x 2^66 parameters, which wrapped around a long.
+    ObjectNode huge = (ObjectNode) Json.mapper().readTree(ModelCommandTest.MIXTRAL);
+    huge.put("num_hidden_layers", 1024);
+    huge.put("hidden_size", 1 << 20);
+    huge.put("intermediate_size", 1 << 20);
+    huge.put("num_local_experts", 65_536);
+    Files.writeString(directory.resolve("overflowing.json"), huge.toString());
     Files.writeString(
         directory.resolve("unknown-model-study.yaml"),
         """
@@ -91,6 +132,13 @@ class NegativeInputTest {
     // The magic number "PAR1" at the start, then data cut off before the footer: a truncated
     // download.
     Files.writeString(table, "PAR1" + "0".repeat(16));
+  }
+
+  /** Writes a study of qwen3-30b-a3b on 8 H200s with {@code rest} after its systems. */
+  private static void smallStudy(String name, String rest) throws IOException {
+    Files.writeString(
+        directory.resolve(name),
+        "models: [qwen3-30b-a3b]\nsystems: [{system: h200-nvl8, gpus: 8}]\n" + rest);
   }
 
   /** Writes the tiny Mixtral config with one field replaced. */
@@ -143,6 +191,23 @@ class NegativeInputTest {
             "explore --model qwen3-30b-a3b --system h200-nvl8 --strategies agg,,pd",
             "Option --strategies must list strategy ids separated by commas, for example agg,pd;"
                 + " got 'agg,,pd' (see 'afd plugins')"),
+        // Found by MutatedInputTest: a malformed strategy id was an internal error (exit 1).
+        argumentSet(
+            "--strategies with a malformed id",
+            "explore --model qwen3-30b-a3b --system h200-nvl8 --strategies Q",
+            "Unknown strategy 'Q': strategy ids are lower-case kebab-case, for example agg-afd"
+                + " (see 'afd plugins')"),
+        argumentSet(
+            "estimate --strategy with a malformed id",
+            "estimate --model qwen3-30b-a3b --system h200-nvl8 --strategy Agg",
+            "Unknown strategy 'Agg': strategy ids are lower-case kebab-case, for example agg-afd"
+                + " (see 'afd plugins')"),
+        argumentSet(
+            "study file with a malformed strategy id",
+            "explore --study-file {dir}/malformed-strategy-study.yaml",
+            "study file '{dir}/malformed-strategy-study.yaml': strategies[1] Unknown strategy"
+                + " 'P!': strategy ids are lower-case kebab-case, for example agg-afd (see 'afd"
+                + " plugins')"),
         argumentSet(
             "--isl beyond the context limit",
             SMALL_EXPLORE + " --isl 9223372036854775807 --osl 1",
@@ -205,6 +270,32 @@ class NegativeInputTest {
             "explore --study-file {dir}/huge-study.yaml",
             "study file '{dir}/huge-study.yaml': systems[0].gpus must be a GPU budget between 1"
                 + " and 131072 (the most devices afd models), got '67108864'"),
+        argumentSet(
+            "study file with a key given twice",
+            "explore --study-file {dir}/repeated-key-study.yaml",
+            "study file '{dir}/repeated-key-study.yaml' is not valid YAML: line 5, column 8:"
+                + " Duplicate field 'network'"),
+        argumentSet(
+            "study file with a fractional token count",
+            "explore --study-file {dir}/fractional-isl-study.yaml",
+            "study file '{dir}/fractional-isl-study.yaml': workloads[0].isl must be a whole number"
+                + " of tokens, got '512.5'"),
+        argumentSet(
+            "study file with a text token count",
+            "explore --study-file {dir}/text-prefix-study.yaml",
+            "study file '{dir}/text-prefix-study.yaml': workloads[0].prefix must be a whole number"
+                + " of tokens, got 'lots'"),
+        argumentSet(
+            "study file with options that are no mapping",
+            "explore --study-file {dir}/list-options-study.yaml",
+            "study file '{dir}/list-options-study.yaml': options.agg must map option names to"
+                + " values, got '[1,2]'"),
+        argumentSet(
+            "import-hf sizes whose parameter count overflows",
+            "import-hf {dir}/overflowing.json --id overflowing --out {dir}/out/overflowing.yaml",
+            "{dir}/overflowing.json: model 'overflowing' has more than 9223372036854775807"
+                + " parameters (2^63 - 1, the most afd counts); check its layer count, expert"
+                + " count and widths"),
         // Item 4: configs that used to import silently wrong.
         argumentSet(
             "import-hf unknown quant_method",

@@ -81,6 +81,44 @@ class PluginsCommandTest {
                 + " jars\n");
   }
 
+  /**
+   * {@return a jar whose only entry is a HardwareProvider services file reading {@code services}}
+   */
+  private static Path servicesJar(Path directory, String name, String services) throws IOException {
+    Path jar = directory.resolve(name);
+    try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar))) {
+      out.putNextEntry(new JarEntry("META-INF/services/dev.afd.spi.HardwareProvider"));
+      out.write(services.getBytes(StandardCharsets.UTF_8));
+      out.closeEntry();
+    }
+    return jar;
+  }
+
+  @Test
+  void reportsEveryBrokenJarOfAPluginPathInOneLine(@TempDir Path directory) throws IOException {
+    // A non-jar beside broken jars, and one jar given a second time: every problem is listed, each
+    // naming its jar (the engine's PluginJarDiscoveryTest covers the rest of the matrix).
+    Files.writeString(directory.resolve("notes.jar"), "not a jar");
+    servicesJar(directory, "garbled-plugin-1.0.jar", "not a class name!\n");
+    Path missing =
+        servicesJar(directory, "missing-plugin-1.0.jar", "com.example.MissingHardwareProvider\n");
+
+    CommandResult result =
+        CommandResult.run("--plugin-path", directory + "," + missing, "hardware", "list");
+
+    assertThat(result.status()).isEqualTo(2);
+    assertThat(result.out()).isEmpty();
+    assertThat(result.err().lines()).hasSize(1);
+    assertThat(result.err())
+        .startsWith("afd: Plugin discovery found 4 problems: 1. ")
+        .contains(
+            "Plugin path '" + directory.resolve("notes.jar") + "' is not a readable jar file",
+            "garbled-plugin-1.0.jar:1: Illegal configuration-file syntax",
+            "com.example.MissingHardwareProvider not found (registered in"
+                + " missing-plugin-1.0.jar)",
+            "Plugin jar '" + missing.toRealPath() + "' is on the plugin path twice");
+  }
+
   @Test
   void warnsAboutAPluginJarThatRegistersNoProvider(@TempDir Path directory) throws IOException {
     Path jar = directory.resolve("empty-1.0.jar");

@@ -6,6 +6,7 @@ import dev.afd.api.internal.Checks;
 import dev.afd.api.unit.Precision;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * A (usually Mixture-of-Experts) language model as a stack of operator-emitting blocks.
@@ -62,6 +63,35 @@ public record MoeModelSpec(
     if (layers.isEmpty()) {
       throw new IllegalArgumentException("model '" + id + "' has no layers");
     }
+    // Sizes within the importer's limits can multiply past a long (1024 layers of 65536 experts
+    // of 3 x 2^20 x 2^20 weights): refuse such a model rather than report wrapped counts.
+    try {
+      count(edges, layers, Block::parameterCount);
+      count(List.of(), nextTokenPredictionLayers, Block::parameterCount);
+    } catch (ArithmeticException e) {
+      throw new IllegalArgumentException(
+          "model '"
+              + id
+              + "' has more than "
+              + Long.MAX_VALUE
+              + " parameters (2^63 - 1, the most afd counts); check its layer count, expert"
+              + " count and widths");
+    }
+  }
+
+  /** {@return the sum of {@code count} over the edge blocks and the layers, overflow checked} */
+  private static long count(
+      List<Block> edges, List<LayerGroup> groups, ToLongFunction<Block> count) {
+    long total = 0;
+    for (Block block : edges) {
+      total = Math.addExact(total, count.applyAsLong(block));
+    }
+    for (LayerGroup group : groups) {
+      for (Block block : group.blocks()) {
+        total = Math.addExact(total, Math.multiplyExact(group.count(), count.applyAsLong(block)));
+      }
+    }
+    return total;
   }
 
   /** {@return decoder layers, MTP excluded} */
@@ -75,41 +105,17 @@ public record MoeModelSpec(
 
   /** {@return all parameters, MTP layers excluded} */
   public long totalParameters() {
-    long total = 0;
-    for (Block block : edges) {
-      total += block.parameterCount();
-    }
-    for (LayerGroup group : layers) {
-      for (Block block : group.blocks()) {
-        total += group.count() * block.parameterCount();
-      }
-    }
-    return total;
+    return count(edges, layers, Block::parameterCount);
   }
 
   /** {@return parameters of the MTP layers} */
   public long nextTokenPredictionParameters() {
-    long total = 0;
-    for (LayerGroup group : nextTokenPredictionLayers) {
-      for (Block block : group.blocks()) {
-        total += group.count() * block.parameterCount();
-      }
-    }
-    return total;
+    return count(List.of(), nextTokenPredictionLayers, Block::parameterCount);
   }
 
   /** {@return parameters one token uses, MTP layers excluded} */
   public long activeParameters() {
-    long total = 0;
-    for (Block block : edges) {
-      total += block.activeParameterCount();
-    }
-    for (LayerGroup group : layers) {
-      for (Block block : group.blocks()) {
-        total += group.count() * block.activeParameterCount();
-      }
-    }
-    return total;
+    return count(edges, layers, Block::activeParameterCount);
   }
 
   /** {@return KV-cache bytes one token adds over all layers, unsharded} */

@@ -97,6 +97,39 @@ class RowMapperTest {
         .isEqualTo("agg pool attention width tp 4 × dp 1 differs from MoE width moe_tp 1 × ep 8");
   }
 
+  @Test
+  void skipsAnAggPoolWiderThanAfdModels() {
+    // Found by MutatedInputTest: tp 131073 sized a system past SystemSpec.MAX_DEVICES, exit 1.
+    assertThat(reason(agg("deepseek-ai/DeepSeek-R1", "h200_sxm", "fp8", "8,131073,1,1,1,131073")))
+        .isEqualTo(
+            "agg pool needs 131073 devices in whole nodes, more than afd models (131072,"
+                + " SystemSpec.MAX_DEVICES)");
+  }
+
+  @Test
+  void skipsAnAggPoolThatExceedsTheLimitOnlyInWholeNodes() {
+    // 131041 devices fit the limit, but in whole 72-GPU NVLink domains of gb200-nvl72 they are
+    // 1821 x 72 = 131112.
+    assertThat(reason(agg("deepseek-ai/DeepSeek-R1", "gb200", "fp8", "8,131041,1,1,1,131041")))
+        .isEqualTo(
+            "agg pool needs 131112 devices in whole nodes, more than afd models (131072,"
+                + " SystemSpec.MAX_DEVICES)");
+  }
+
+  @Test
+  void skipsADisaggDeploymentWhoseWorkersOverflowAnInt() {
+    // 2,000,000,000 decode workers of 8 GPUs plus one prefill worker of 8: 16,000,000,008 devices,
+    // which wrapped around an int before.
+    String row =
+        "d,src,trtllm,1,deepseek-ai/DeepSeek-R1,h200_sxm,disagg,1024,1024,fp8,fp8,,,,,,,"
+            + "1,1,8,1,1,1,8,8,2000000000,8,1,1,1,8,300,20";
+
+    assertThat(reason(row))
+        .isEqualTo(
+            "disagg deployment needs 16000000008 devices in whole nodes, more than afd models"
+                + " (131072, SystemSpec.MAX_DEVICES)");
+  }
+
   /** A disagg row that states per-worker layouts (tp 8, ep 8) and 512 clients, but no workers. */
   static final String UNSTATED_DISAGG =
       "d,source_file=x.csv; silicon_concurrency=512,trtllm,1,deepseek-ai/DeepSeek-R1,h200_sxm,"

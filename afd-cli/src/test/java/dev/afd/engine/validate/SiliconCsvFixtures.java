@@ -4,6 +4,11 @@ package dev.afd.engine.validate;
 public final class SiliconCsvFixtures {
   private SiliconCsvFixtures() {}
 
+  /** {@return the columns a silicon file must have} */
+  public static java.util.List<String> requiredColumns() {
+    return SiliconCsv.REQUIRED;
+  }
+
   /** {@return the CSV text} */
   public static String sample() {
     return String.join(",", SiliconCsv.REQUIRED)

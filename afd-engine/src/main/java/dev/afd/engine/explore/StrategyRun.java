@@ -2,6 +2,7 @@ package dev.afd.engine.explore;
 
 import static java.util.Objects.requireNonNull;
 
+import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.internal.Checks;
 import java.util.Collections;
 import java.util.Map;
@@ -15,9 +16,21 @@ import java.util.TreeMap;
  */
 public record StrategyRun(String strategyId, Map<String, String> options) {
 
-  /** Validates and copies. */
+  /**
+   * Validates and copies.
+   *
+   * @throws AfdConfigurationException if the id is not lower-case kebab-case: it comes from the
+   *     user ({@code --strategies}, a study file), so it is bad input, not a programming error
+   */
   public StrategyRun {
-    Checks.id(strategyId, "strategy id");
+    requireNonNull(strategyId, "strategyId");
+    if (!Checks.isValidId(strategyId)) {
+      throw new AfdConfigurationException(
+          "Unknown strategy '"
+              + strategyId
+              + "': strategy ids are lower-case kebab-case, for example agg-afd (see 'afd"
+              + " plugins')");
+    }
     requireNonNull(options, "options");
     options = Collections.unmodifiableMap(new TreeMap<>(options));
   }

@@ -1,5 +1,6 @@
 package dev.afd.engine.explore;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -72,6 +73,8 @@ public final class StudyFiles {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     ObjectMapper mapper =
         name.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
+    // A repeated key would silently keep the last value: refuse it, as hardware files do.
+    mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     JsonNode root;
     try {
       root = mapper.readTree(Files.readString(file));
@@ -94,7 +97,11 @@ public final class StudyFiles {
             "is not a study field; expected one of " + new java.util.TreeSet<>(FIELDS));
       }
     }
-    String studyName = root.path("name").asText("study");
+    JsonNode nameNode = root.path("name");
+    if (!nameNode.isMissingNode() && !nameNode.isTextual()) {
+      throw error(file, "name", "must be a text, got '" + shown(nameNode) + "'");
+    }
+    String studyName = nameNode.asText("study");
     List<String> models = strings(file, root, "models", true);
     List<StudySpec.SystemBudget> systems = new ArrayList<>();
     JsonNode systemNodes = array(file, root, "systems", true);
@@ -141,16 +148,33 @@ public final class StudyFiles {
               "options." + entry.getKey(),
               "names a strategy the study does not run; strategies: " + strategyIds);
         }
+        if (!entry.getValue().isObject()) {
+          throw error(
+              file,
+              "options." + entry.getKey(),
+              "must map option names to values, got '" + shown(entry.getValue()) + "'");
+        }
         Map<String, String> values = new TreeMap<>();
         for (Map.Entry<String, JsonNode> option : entry.getValue().properties()) {
+          if (!option.getValue().isValueNode() || option.getValue().isNull()) {
+            throw error(
+                file,
+                "options." + entry.getKey() + "." + option.getKey(),
+                "must be a value such as \"8,16\", got '" + shown(option.getValue()) + "'");
+          }
           values.put(option.getKey(), option.getValue().asText());
         }
         options.put(entry.getKey(), values);
       }
     }
     List<StrategyRun> runs = new ArrayList<>();
-    for (String id : strategyIds) {
-      runs.add(new StrategyRun(id, options.getOrDefault(id, Map.of())));
+    for (int index = 0; index < strategyIds.size(); index++) {
+      String id = strategyIds.get(index);
+      try {
+        runs.add(new StrategyRun(id, options.getOrDefault(id, Map.of())));
+      } catch (AfdConfigurationException e) {
+        throw error(file, "strategies[" + index + "]", e.getMessage());
+      }
     }
     String network = root.path("network").asText("analytical");
     if (!network.equals("analytical") && !network.equals("simulated")) {
@@ -224,12 +248,15 @@ public final class StudyFiles {
           throw error(file, field + "." + required, "is required");
         }
       }
+      if (!node.path("id").isTextual()) {
+        throw error(file, field + ".id", "must be a text, got '" + shown(node.path("id")) + "'");
+      }
       WorkloadSpec workload =
           new WorkloadSpec(
               node.path("id").asText(),
-              node.path("prefix").asLong(0),
-              node.path("isl").asLong(),
-              node.path("osl").asLong());
+              tokens(file, field, node, "prefix"),
+              tokens(file, field, node, "isl"),
+              tokens(file, field, node, "osl"));
       for (WorkloadSpec preset : WorkloadSpec.presets()) {
         // Results are keyed by workload id: a custom workload under a preset's name could not be
         // told apart from the preset in the outputs.
@@ -249,12 +276,8 @@ public final class StudyFiles {
         }
       }
       SloSpec strict = SloSpec.strict(workload);
-      TimeSpan ttft =
-          node.has("ttft") ? TimeSpan.parse(node.path("ttft").asText()) : strict.timeToFirstToken();
-      TimeSpan tpot =
-          node.has("tpot")
-              ? TimeSpan.parse(node.path("tpot").asText())
-              : strict.timePerOutputToken();
+      TimeSpan ttft = latency(file, field, node, "ttft", strict.timeToFirstToken());
+      TimeSpan tpot = latency(file, field, node, "tpot", strict.timePerOutputToken());
       return new StudySpec.WorkloadSlo(workload, new SloSpec(ttft, tpot));
     } catch (AfdConfigurationException | IllegalArgumentException e) {
       if (e.getMessage() != null && e.getMessage().startsWith("study file '")) {
@@ -262,6 +285,45 @@ public final class StudyFiles {
       }
       throw error(file, field, e.getMessage());
     }
+  }
+
+  /**
+   * {@return a workload's token count {@code key}: a whole number (0 when an absent prefix)}; a
+   * fraction, text or list is refused rather than read as 0 or truncated
+   */
+  private static long tokens(Path file, String field, JsonNode node, String key) {
+    JsonNode value = node.path(key);
+    if (value.isMissingNode() && key.equals("prefix")) {
+      return 0;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      throw error(
+          file, field + "." + key, "must be a whole number of tokens, got '" + shown(value) + "'");
+    }
+    return value.asLong();
+  }
+
+  /** {@return a workload's latency target {@code key} ("2 s"), or {@code fallback} when absent} */
+  private static TimeSpan latency(
+      Path file, String field, JsonNode node, String key, TimeSpan fallback) {
+    JsonNode value = node.path(key);
+    if (value.isMissingNode()) {
+      return fallback;
+    }
+    if (!value.isTextual()) {
+      throw error(
+          file, field + "." + key, "must be a time such as \"2 s\", got '" + shown(value) + "'");
+    }
+    try {
+      return TimeSpan.parse(value.asText());
+    } catch (AfdConfigurationException | IllegalArgumentException e) {
+      throw error(file, field + "." + key, e.getMessage());
+    }
+  }
+
+  /** {@return a value as it reads in the file: text as is, a list or mapping as JSON} */
+  private static String shown(JsonNode node) {
+    return node.isValueNode() ? node.asText() : node.toString();
   }
 
   private static JsonNode array(Path file, JsonNode root, String field, boolean required) {

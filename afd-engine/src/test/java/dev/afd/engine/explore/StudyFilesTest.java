@@ -74,7 +74,7 @@ class StudyFilesTest {
         .hasMessage(
             "study file '"
                 + badTime
-                + "': workloads[0] Cannot parse time span '3': a unit is required (ns, us, ms, s)");
+                + "': workloads[0].ttft Cannot parse time span '3': a unit is required (ns, us, ms, s)");
     Path presetName =
         write(
             "preset.yaml",

@@ -232,6 +232,11 @@ public final class RowMapper {
     if (pool.tensorParallel() < 1 || pool.dataParallel() < 1) {
       return name + " pool has no attention layout (tp and attention_dp_size must be >= 1)";
     }
+    // In long: the columns are ints, and their product sizes the system.
+    long width = (long) pool.tensorParallel() * pool.dataParallel();
+    if (width > SystemSpec.MAX_DEVICES) {
+      return tooManyDevices(name + " pool", width);
+    }
     if (pool.pipelineParallel() > 1) {
       return name
           + " pool uses pipeline parallelism (pp "
@@ -242,8 +247,7 @@ public final class RowMapper {
       if (pool.moeTensorParallel() < 1 || pool.expertParallel() < 1) {
         return name + " pool has no MoE layout (moe_tp_size and moe_ep_size must be >= 1)";
       }
-      if (pool.tensorParallel() * pool.dataParallel()
-          != pool.moeTensorParallel() * pool.expertParallel()) {
+      if (width != (long) pool.moeTensorParallel() * pool.expertParallel()) {
         return String.format(
             Locale.ROOT,
             "%s pool attention width tp %d × dp %d differs from MoE width moe_tp %d × ep %d",
@@ -255,6 +259,32 @@ public final class RowMapper {
       }
     }
     return "";
+  }
+
+  /**
+   * {@return {@code devices} rounded up to whole nodes of {@code system}, the size the row's system
+   * is given; the callers skip a row where it exceeds {@link SystemSpec#MAX_DEVICES}}
+   */
+  private static long inWholeNodes(SystemSpec system, long devices) {
+    long node = system.dimensions().get(0).size();
+    return Math.max(node, (devices + node - 1) / node * node);
+  }
+
+  private static String tooManyDevices(String what, long devices) {
+    return String.format(
+        Locale.ROOT,
+        "%s needs %d devices in whole nodes, more than afd models (%d, SystemSpec.MAX_DEVICES)",
+        what,
+        devices,
+        SystemSpec.MAX_DEVICES);
+  }
+
+  /** {@return the devices of a disagg deployment, in long: worker counts are the row's ints} */
+  private static long deploymentDevices(
+      SiliconRow.Pool prefill, int prefillWorkers, SiliconRow.Pool decode, int decodeWorkers) {
+    return (long) decodeWorkers * decode.devices()
+        + (long) (prefillWorkers >= 1 ? prefillWorkers : MAX_CHOSEN_PREFILL_WORKERS)
+            * prefill.devices();
   }
 
   private static void layout(
@@ -273,9 +303,8 @@ public final class RowMapper {
 
   private static Scenario scenario(
       MoeModelSpec model, SystemSpec system, int devices, WorkloadSpec workload) {
-    int node = system.dimensions().get(0).size();
-    int sized = Math.max(node, (devices + node - 1) / node * node);
-    ClusterSpec cluster = ClusterSpec.of(system.withDeviceCount(sized));
+    ClusterSpec cluster =
+        ClusterSpec.of(system.withDeviceCount((int) inWholeNodes(system, devices)));
     return new Scenario(model, cluster, devices, workload, SloSpec.unbounded());
   }
 
@@ -329,11 +358,15 @@ public final class RowMapper {
     if (!problem.isEmpty()) {
       return new Skipped(row, problem);
     }
+    if (inWholeNodes(system, pool.devices()) > SystemSpec.MAX_DEVICES) {
+      return new Skipped(row, tooManyDevices("agg pool", inWholeNodes(system, pool.devices())));
+    }
     if (row.concurrency() < 1) {
       return new Skipped(row, "agg row has no concurrency (batch_size)");
     }
     List<String> assumptions = new ArrayList<>();
-    int perRank = (row.concurrency() + pool.dataParallel() - 1) / pool.dataParallel();
+    int perRank =
+        (int) ((row.concurrency() + (long) pool.dataParallel() - 1) / pool.dataParallel());
     if (perRank * pool.dataParallel() != row.concurrency()) {
       assumptions.add(
           String.format(
@@ -352,7 +385,7 @@ public final class RowMapper {
     Map<String, String> options = new LinkedHashMap<>();
     layout(options, "", pool, model);
     options.put("batch", String.valueOf(perRank));
-    options.put("chunk", String.valueOf(Math.max(tokens, perRank + 1)));
+    options.put("chunk", String.valueOf(Math.max(tokens, perRank + 1L)));
     options.put("arrivals", "closed-loop");
     common(options, assumptions, model, recipe, pool.dataParallel());
     return new Mapped(
@@ -397,6 +430,12 @@ public final class RowMapper {
     int prefillBatch = Math.max(1, prefill.batch());
     List<Attempt> attempts = new ArrayList<>();
     if (decode.workers() >= 1 && decode.batch() >= 1) {
+      long devices =
+          inWholeNodes(
+              system, deploymentDevices(prefill, prefillWorkers, decode, decode.workers()));
+      if (devices > SystemSpec.MAX_DEVICES) {
+        return new Skipped(row, tooManyDevices("disagg deployment", devices));
+      }
       attempts.add(
           attempt(
               model,
@@ -414,12 +453,19 @@ public final class RowMapper {
       if (row.concurrency() < 1) {
         return new Skipped(row, "disagg row has neither decode batch and workers nor concurrency");
       }
+      long fewestDevices =
+          inWholeNodes(system, deploymentDevices(prefill, prefillWorkers, decode, 1));
+      if (fewestDevices > SystemSpec.MAX_DEVICES) {
+        return new Skipped(row, tooManyDevices("disagg deployment", fewestDevices));
+      }
       for (int workers : INFERRED_DECODE_WORKERS) {
         int ranks = workers * decode.dataParallel();
-        if (ranks > row.concurrency()) {
+        if (ranks > row.concurrency()
+            || inWholeNodes(system, deploymentDevices(prefill, prefillWorkers, decode, workers))
+                > SystemSpec.MAX_DEVICES) {
           break;
         }
-        int batch = (row.concurrency() + ranks - 1) / ranks;
+        int batch = (int) ((row.concurrency() + (long) ranks - 1) / ranks);
         if (batch > assumed.maxInferredDecodeBatch()) {
           continue;
         }
@@ -486,10 +532,8 @@ public final class RowMapper {
     options.put("prefill-batch", String.valueOf(prefillBatch));
     options.put("arrivals", "closed-loop");
     options.putAll(speculative);
-    int devices =
-        decodeWorkers * decode.devices()
-            + (prefillWorkers >= 1 ? prefillWorkers : MAX_CHOSEN_PREFILL_WORKERS)
-                * prefill.devices();
+    // At most SystemSpec.MAX_DEVICES: the callers check before they build an attempt.
+    int devices = (int) deploymentDevices(prefill, prefillWorkers, decode, decodeWorkers);
     return new Attempt(
         scenario(model, system, devices, workload), new StrategyRun("pd", options), assumptions);
   }

@@ -1,6 +1,7 @@
 package dev.afd.engine.validate;
 
 import dev.afd.api.AfdConfigurationException;
+import dev.afd.api.strategy.WorkloadSpec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -192,6 +193,22 @@ public final class SiliconCsv {
       throw error(column, value, "a positive number of milliseconds");
     }
 
+    /** {@return the {@code silicon_concurrency=N} of the source column, a positive int} */
+    int concurrency(String digits) {
+      try {
+        int parsed = Integer.parseInt(digits);
+        if (parsed > 0) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // more digits than an int holds: reported below
+      }
+      throw error(
+          "silicon_data_source",
+          "silicon_concurrency=" + digits,
+          "silicon_concurrency between 1 and " + Integer.MAX_VALUE);
+    }
+
     AfdConfigurationException error(String column, String value, String expected) {
       return new AfdConfigurationException(
           String.format(
@@ -223,8 +240,23 @@ public final class SiliconCsv {
       SiliconRow.Pool decode = agg ? SiliconRow.Pool.NONE : pool("decode_", true);
       String source = text("silicon_data_source");
       Matcher matcher = CONCURRENCY.matcher(source);
-      int concurrency =
-          matcher.find() ? Integer.parseInt(matcher.group(1)) : agg ? aggPool.batch() : 0;
+      int concurrency = matcher.find() ? concurrency(matcher.group(1)) : agg ? aggPool.batch() : 0;
+      int isl = integer("isl", true);
+      int osl = integer("osl", true);
+      if ((long) isl + osl > WorkloadSpec.MAX_CONTEXT_TOKENS) {
+        // Checked here, where the line is known: the row's workload would refuse it later.
+        throw new AfdConfigurationException(
+            String.format(
+                Locale.ROOT,
+                "Silicon file '%s' line %d, columns 'isl' + 'osl': expected at most %d tokens"
+                    + " together (WorkloadSpec.MAX_CONTEXT_TOKENS, the longest context afd models),"
+                    + " got '%d + %d'",
+                name,
+                line,
+                WorkloadSpec.MAX_CONTEXT_TOKENS,
+                isl,
+                osl));
+      }
       return new SiliconRow(
           line,
           text("id"),
@@ -234,8 +266,8 @@ public final class SiliconCsv {
           text("model_path"),
           text("system"),
           mode,
-          integer("isl", true),
-          integer("osl", true),
+          isl,
+          osl,
           text("gemm_quant_mode"),
           text("moe_quant_mode"),
           concurrency,

@@ -55,6 +55,33 @@ class SiliconCsvTest {
   }
 
   @Test
+  void namesTheSourceColumnOfAConcurrencyBeyondAnInt() {
+    // Found by MutatedInputTest: Integer.parseInt threw, and validate exited 1.
+    String row =
+        agg("1024", "300").replace("silicon_concurrency=16", "silicon_concurrency=2147483648");
+
+    assertThatThrownBy(() -> SiliconCsv.parse("s.csv", HEADER + "\n" + row))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "Silicon file 's.csv' line 2, column 'silicon_data_source': expected"
+                + " silicon_concurrency between 1 and 2147483647, got"
+                + " 'silicon_concurrency=2147483648'");
+  }
+
+  @Test
+  void namesTheLineOfALongerContextThanAfdModels() {
+    // Found by MutatedInputTest: the row's workload refused it later, and validate exited 1.
+    String row = agg("1073740928", "300");
+
+    assertThatThrownBy(() -> SiliconCsv.parse("s.csv", HEADER + "\n" + row))
+        .isInstanceOf(AfdConfigurationException.class)
+        .hasMessage(
+            "Silicon file 's.csv' line 2, columns 'isl' + 'osl': expected at most 1073741824"
+                + " tokens together (WorkloadSpec.MAX_CONTEXT_TOKENS, the longest context afd"
+                + " models), got '1073740928 + 1024'");
+  }
+
+  @Test
   void rejectsMissingColumn() {
     assertThatThrownBy(() -> SiliconCsv.parse("s.csv", "id,backend\nx,y\n"))
         .isInstanceOf(AfdConfigurationException.class)

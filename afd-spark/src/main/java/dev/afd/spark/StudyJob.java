@@ -68,6 +68,11 @@ public record StudyJob(
     }
   }
 
+  /** {@return this job with another serving backend} */
+  public StudyJob withBackend(String id) {
+    return new StudyJob(fileName, studyText, id, keepResults, threadsPerTask);
+  }
+
   /** {@return this job keeping every result or only outcomes and frontier rows} */
   public StudyJob withKeepResults(boolean keep) {
     return new StudyJob(fileName, studyText, backend, keep, threadsPerTask);

@@ -1,21 +1,31 @@
 package dev.afd.spark;
 
+import dev.afd.api.strategy.ServingResult;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.KernelCostModels;
 import dev.afd.engine.explore.Explorer;
 import dev.afd.engine.explore.Scenario;
+import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.explore.StudyRunner;
 import dev.afd.engine.explore.StudySpec;
 import dev.afd.engine.network.NetworkModels;
 import dev.afd.engine.recipe.Backend;
 import dev.afd.engine.recipe.ServingRecipe;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A study made ready to run in one JVM: the engine (plugins discovered with the thread's context
  * class loader, which on an executor sees the jars shipped with {@code --jars}), the explorer built
- * as {@code afd explore} builds it, and the study's scenarios in order. Built once per partition on
- * executors and once on the driver. Not thread-safe.
+ * as {@code afd explore} builds it, and the study's scenarios in order.
+ *
+ * <p>Building one costs plugin discovery and the kernel tables (about a second), so a JVM keeps the
+ * sessions of the latest job in a pool: a task {@linkplain #borrow borrows} one and {@linkplain
+ * #release releases} it, and the next partition, stage or run of the same study in that JVM (an
+ * executor, or the driver in local mode) reuses it. One session serves one task at a time.
  *
  * @param engine the engine
  * @param study the study
@@ -25,7 +35,45 @@ import java.util.List;
 record StudySession(
     AfdEngine engine, StudySpec study, Explorer explorer, List<Scenario> scenarios) {
 
-  /** {@return the session of a job} */
+  /** What makes two jobs' sessions interchangeable. */
+  private record Key(String fileName, String studyText, String backend, int threads) {
+    static Key of(StudyJob job) {
+      return new Key(job.fileName(), job.studyText(), job.backend(), job.threadsPerTask());
+    }
+  }
+
+  private static final Object LOCK = new Object();
+  private static @Nullable Key pooled;
+  private static final ArrayDeque<StudySession> IDLE = new ArrayDeque<>();
+
+  /** {@return an idle session of the job, or a new one} */
+  static StudySession borrow(StudyJob job) {
+    Key key = Key.of(job);
+    synchronized (LOCK) {
+      if (!key.equals(pooled)) {
+        // Only the latest study's sessions are kept, so a long-lived executor does not pile up
+        // engines of finished jobs.
+        pooled = key;
+        IDLE.clear();
+      }
+      StudySession idle = IDLE.poll();
+      if (idle != null) {
+        return idle;
+      }
+    }
+    return open(job);
+  }
+
+  /** Returns a session to the pool once its task is done with it. */
+  static void release(StudyJob job, StudySession session) {
+    synchronized (LOCK) {
+      if (Key.of(job).equals(pooled)) {
+        IDLE.push(session);
+      }
+    }
+  }
+
+  /** {@return a new session of a job} */
   static StudySession open(StudyJob job) {
     AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
     StudySpec study = job.read(engine);
@@ -41,5 +89,67 @@ record StudySession(
     List<Scenario> scenarios =
         new StudyRunner(explorer, engine::model, engine::system).scenarios(study);
     return new StudySession(engine, study, explorer, scenarios);
+  }
+
+  /** Receives one evaluated candidate with its place in the study. */
+  interface RowSink {
+    /**
+     * Takes one result.
+     *
+     * @param strategyIndex the strategy's position in the study
+     * @param candidateIndex the candidate's position in the strategy's enumeration
+     * @param result the audited result
+     */
+    void accept(int strategyIndex, long candidateIndex, ServingResult result);
+  }
+
+  /** {@return the candidates each strategy enumerates in a scenario, in study order} */
+  List<Long> counts(int scenarioIndex) {
+    Scenario scenario = scenarios.get(scenarioIndex);
+    List<Long> counts = new ArrayList<>();
+    for (StrategyRun run : study.strategies()) {
+      counts.add(explorer.candidateCount(scenario, run));
+    }
+    return counts;
+  }
+
+  /**
+   * Evaluates one unit.
+   *
+   * @param unit the unit
+   * @param keepResults whether the record carries every result (for {@code results.csv})
+   * @param rows receives every result with its place, in enumeration order
+   * @return the unit's record
+   */
+  UnitRecord evaluate(TaskUnit unit, boolean keepResults, RowSink rows) {
+    Scenario scenario = scenarios.get(unit.scenarioIndex());
+    List<StrategyRun> runs = study.strategies();
+    List<PartialRecord> partials = new ArrayList<>();
+    List<ResultRecord> results = new ArrayList<>();
+    long start = System.nanoTime();
+    int first = unit.whole() ? 0 : unit.strategyIndex();
+    int last = unit.whole() ? runs.size() - 1 : unit.strategyIndex();
+    if (unit.whole()) {
+      // The local explorer builds every strategy before searching any, so a bad option fails
+      // before any candidate is evaluated; so does a whole-scenario unit.
+      for (StrategyRun run : runs) {
+        explorer.strategy(scenario, run);
+      }
+    }
+    for (int index = first; index <= last; index++) {
+      int strategyIndex = index;
+      long[] position = {unit.from()};
+      Consumer<ServingResult> sink =
+          result -> {
+            rows.accept(strategyIndex, position[0]++, result);
+            if (keepResults) {
+              results.add(ResultRecord.of(result));
+            }
+          };
+      partials.add(
+          PartialRecord.of(
+              explorer.exploreRange(scenario, runs.get(index), unit.from(), unit.to(), sink)));
+    }
+    return new UnitRecord(unit, partials, results, (System.nanoTime() - start) / 1e9);
   }
 }

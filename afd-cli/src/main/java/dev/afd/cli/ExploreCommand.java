@@ -19,6 +19,7 @@ import dev.afd.engine.json.Json;
 import dev.afd.engine.report.AttributionReport;
 import dev.afd.engine.report.ExploreOutputs;
 import dev.afd.engine.report.StudyReport;
+import dev.afd.simulate.RefineReport;
 import dev.afd.simulate.Refinement;
 import dev.afd.spi.Conventions;
 import java.io.PrintWriter;
@@ -314,7 +315,7 @@ final class ExploreCommand implements Callable<Integer> {
       }
     }
     progress.finish();
-    Map<Scenario, Map<String, List<Refinement.Refined>>> refined =
+    Map<Scenario, Map<String, List<Refinement.Ranked>>> refined =
         refine == null ? Map.of() : refine(engine, searching, studySpec, best);
     PrintWriter print = spec.commandLine().getOut();
     if (json) {
@@ -379,7 +380,6 @@ final class ExploreCommand implements Callable<Integer> {
     addIf(unsupported, !strategies.isEmpty(), "--strategies");
     addIf(unsupported, threads != null, "--threads");
     addIf(unsupported, attribution, "--attribution");
-    addIf(unsupported, refine != null, "--refine");
     addIf(unsupported, common.hasSettings(), "--network/--set");
     addIf(unsupported, root.hasEngineFiles(), "--hardware-file/--model-file/--kernel-db");
     addIf(unsupported, root.hasConventionOptions(), "--roofline/--conventions/--convention");
@@ -420,6 +420,17 @@ final class ExploreCommand implements Callable<Integer> {
     if (json) {
       arguments.add("--json");
     }
+    if (refine != null) {
+      checkRefine();
+      arguments.addAll(
+          List.of(
+              "--refine",
+              refine.toString(),
+              "--slo-percentile",
+              Double.toString(sloPercentile),
+              "--refine-requests",
+              Long.toString(refineRequests)));
+    }
     arguments.add(studyFile.toAbsolutePath().toString());
     arguments.add(spark);
     if (out != null) {
@@ -456,29 +467,32 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   /** {@return per scenario and strategy, the best candidates simulated and re-ranked} */
-  private Map<Scenario, Map<String, List<Refinement.Refined>>> refine(
+  private Map<Scenario, Map<String, List<Refinement.Ranked>>> refine(
       AfdEngine engine,
       Explorer searching,
       StudySpec studySpec,
       Map<Scenario, Refinement.Best> best) {
-    Map<Scenario, Map<String, List<Refinement.Refined>>> refined = new LinkedHashMap<>();
+    Map<Scenario, Map<String, List<Refinement.Ranked>>> refined = new LinkedHashMap<>();
     best.forEach(
         (scenario, kept) -> {
-          Map<String, List<Refinement.Refined>> byStrategy = new LinkedHashMap<>();
+          Map<String, List<Refinement.Ranked>> byStrategy = new LinkedHashMap<>();
           for (StrategyRun run : studySpec.strategies()) {
             byStrategy.put(
                 run.strategyId(),
                 Refinement.refine(
-                    engine,
-                    searching,
-                    scenario,
-                    run,
-                    kept.of(run.strategyId()),
-                    sloPercentile,
-                    refineRequests,
-                    1,
-                    root.kernelCostModel(),
-                    common.networkModels().apply(scenario.cluster())));
+                        engine,
+                        searching,
+                        scenario,
+                        run,
+                        kept.of(run.strategyId()),
+                        sloPercentile,
+                        refineRequests,
+                        1,
+                        root.kernelCostModel(),
+                        common.networkModels().apply(scenario.cluster()))
+                    .stream()
+                    .map(Refinement.Refined::ranked)
+                    .toList());
           }
           refined.put(scenario, byStrategy);
         });

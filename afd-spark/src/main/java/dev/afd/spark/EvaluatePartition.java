@@ -31,7 +31,9 @@ final class EvaluatePartition implements FlatMapFunction<Iterator<List<TaskUnit>
     try {
       while (bins.hasNext()) {
         for (TaskUnit unit : bins.next()) {
-          records.add(session.evaluate(unit, job.keepResults(), (strategy, candidate, r) -> {}));
+          records.add(
+              session.evaluate(
+                  unit, job.keepResults(), job.refineBest(), (strategy, candidate, r) -> {}));
         }
       }
     } finally {

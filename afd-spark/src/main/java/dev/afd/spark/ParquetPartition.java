@@ -61,6 +61,7 @@ final class ParquetPartition implements FlatMapFunction<Iterator<List<TaskUnit>>
               session.evaluate(
                   unit,
                   false,
+                  job.refineBest(),
                   (strategy, candidate, result) -> {
                     if (!feasibleOnly || result.feasible()) {
                       rows.add(

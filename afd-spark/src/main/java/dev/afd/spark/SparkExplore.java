@@ -11,6 +11,7 @@ import dev.afd.engine.report.FrontierCsv;
 import dev.afd.engine.report.HtmlReport;
 import dev.afd.engine.report.OutputDirectory;
 import dev.afd.engine.report.StudyReport;
+import dev.afd.simulate.RefineReport;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -18,8 +19,10 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.spark.sql.SparkSession;
 import org.jspecify.annotations.Nullable;
@@ -29,7 +32,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <pre>
  * SparkExplore [--partitions N] [--max-candidates-per-task N|auto|off] [--parquet PATH]
- *              [--rows all|feasible|frontier] [--backend ID] [--json] STUDY_FILE MASTER [OUT_DIR]
+ *              [--rows all|feasible|frontier] [--backend ID] [--json]
+ *              [--refine K [--slo-percentile P] [--refine-requests N]] STUDY_FILE MASTER [OUT_DIR]
  * </pre>
  *
  * Runs the study on Spark and prints the same tables as {@code afd explore --study-file} (or its
@@ -38,7 +42,9 @@ import org.jspecify.annotations.Nullable;
  * --master} set. With {@code OUT_DIR} and no {@code --parquet}, writes the same {@code
  * results.csv}, {@code frontier.csv}, {@code summary.json} and {@code report.html} as {@code afd
  * explore --out}; with {@code --parquet}, Spark's Parquet writer stores the rows at {@code PATH}
- * and {@code OUT_DIR} gets the other three files. Bad arguments exit 2 with one line.
+ * and {@code OUT_DIR} gets the other three files. {@code --refine K} simulates each strategy's best
+ * {@code K} candidates per scenario in Spark tasks and prints or adds what {@code afd explore
+ * --refine} does. Bad arguments exit 2 with one line.
  */
 public final class SparkExplore {
   private SparkExplore() {}
@@ -49,7 +55,7 @@ public final class SparkExplore {
   static final String USAGE =
       "Usage: SparkExplore [--partitions N] [--max-candidates-per-task N|auto|off]"
           + " [--parquet PATH] [--rows all|feasible|frontier] [--backend ID] [--json]"
-          + " STUDY_FILE MASTER [OUT_DIR]";
+          + " [--refine K [--slo-percentile P] [--refine-requests N]] STUDY_FILE MASTER [OUT_DIR]";
 
   /**
    * The parsed command line.
@@ -63,6 +69,7 @@ public final class SparkExplore {
    * @param rows which rows go to Parquet
    * @param backend the serving backend
    * @param json whether to print JSON
+   * @param refine refinement, or null
    */
   record Arguments(
       Path studyFile,
@@ -73,7 +80,8 @@ public final class SparkExplore {
       @Nullable String parquet,
       SparkStudy.Rows rows,
       String backend,
-      boolean json) {
+      boolean json,
+      StudyJob.@Nullable Refine refine) {
 
     /**
      * {@return the arguments}
@@ -88,6 +96,9 @@ public final class SparkExplore {
       SparkStudy.Rows rows = SparkStudy.Rows.ALL;
       String backend = MeasuredKernelCostModel.DEFAULT_BACKEND;
       boolean json = false;
+      Integer refineBest = null;
+      double percentile = 90;
+      long requests = 2000;
       for (int index = 0; index < args.length; index++) {
         String arg = args[index];
         if (arg.equals("--json")) {
@@ -121,6 +132,9 @@ public final class SparkExplore {
             }
           }
           case "--backend" -> backend = value;
+          case "--refine" -> refineBest = (int) positive(arg, value, Integer.MAX_VALUE);
+          case "--refine-requests" -> requests = positive(arg, value, Long.MAX_VALUE);
+          case "--slo-percentile" -> percentile = percent(value);
           default -> throw new AfdConfigurationException("Unknown option '" + arg + "'. " + USAGE);
         }
       }
@@ -140,7 +154,21 @@ public final class SparkExplore {
           parquet,
           rows,
           backend,
-          json);
+          json,
+          refineBest == null ? null : new StudyJob.Refine(refineBest, percentile, requests));
+    }
+
+    private static double percent(String value) {
+      try {
+        double parsed = Double.parseDouble(value);
+        if (parsed > 0 && parsed <= 100) {
+          return parsed;
+        }
+      } catch (NumberFormatException e) {
+        // Reported below with the option's name.
+      }
+      throw new AfdConfigurationException(
+          "Option --slo-percentile '" + value + "' must be a percent above 0 and at most 100");
     }
 
     private static long positive(String option, String value, long most) {
@@ -176,6 +204,7 @@ public final class SparkExplore {
     StudyJob job =
         StudyJob.of(arguments.studyFile())
             .withBackend(arguments.backend())
+            .withRefine(arguments.refine())
             .withKeepResults(arguments.out() != null && arguments.parquet() == null);
     SparkSession.Builder builder =
         SparkSession.builder()
@@ -205,21 +234,32 @@ public final class SparkExplore {
           writeSummaries(outcome, arguments.out());
         }
       }
+      StudyJob.Refine refine = arguments.refine();
       if (arguments.json()) {
-        print.print(Json.write(StudyReport.json(outcome.study())));
+        Map<String, Object> summary = new LinkedHashMap<>(StudyReport.json(outcome.study()));
+        if (refine != null) {
+          summary.put("refined", RefineReport.json(outcome.refined(), refine.percentile()));
+        }
+        print.print(Json.write(summary));
       } else {
         print.print(StudyReport.console(outcome.study()));
+        if (refine != null) {
+          print.print(
+              RefineReport.console(outcome.refined(), refine.percentile(), refine.requests()));
+        }
         print.printf(
             Locale.ROOT,
             "%d scenarios, %d candidates in %.1f s on Spark (%s, %d partitions, %d task units,"
-                + " %d scenarios split by candidate range)%n",
+                + " %d scenarios split by candidate range); step time: %s (kernel tables: %s)%n",
             outcome.study().scenarios().size(),
             outcome.study().candidates(),
             outcome.study().elapsedSeconds(),
             session.sparkContext().master(),
             outcome.partitions(),
             outcome.units(),
-            outcome.splitScenarios());
+            outcome.splitScenarios(),
+            StudyReport.fidelitySummary(outcome.study()),
+            job.backend());
         if (arguments.parquet() != null) {
           print.printf(
               Locale.ROOT,

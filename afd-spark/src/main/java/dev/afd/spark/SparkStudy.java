@@ -9,12 +9,14 @@ import dev.afd.engine.explore.ScenarioResult;
 import dev.afd.engine.explore.StrategyOutcome;
 import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.explore.StudyResult;
+import dev.afd.simulate.Refinement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.ToLongFunction;
 import java.util.stream.IntStream;
 import org.apache.spark.api.java.JavaRDD;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -120,6 +122,8 @@ public final class SparkStudy {
    * @param units the task units
    * @param splitScenarios scenarios cut into candidate ranges
    * @param parquetRows rows written to Parquet, or -1 when none were asked for
+   * @param refined with refinement: per scenario (study order) and strategy, the simulated best
+   *     candidates re-ranked, as {@code afd explore --refine} reports them; empty otherwise
    */
   public record Outcome(
       StudyResult study,
@@ -127,11 +131,13 @@ public final class SparkStudy {
       int partitions,
       int units,
       int splitScenarios,
-      long parquetRows) {
+      long parquetRows,
+      Map<Scenario, Map<String, List<Refinement.Ranked>>> refined) {
     /** Copies the lists. */
     public Outcome {
       requireNonNull(study, "study");
       results = results.stream().map(List::copyOf).toList();
+      requireNonNull(refined, "refined");
     }
   }
 
@@ -179,11 +185,13 @@ public final class SparkStudy {
           0,
           0,
           0,
-          settings.parquet() == null ? -1 : 0);
+          settings.parquet() == null ? -1 : 0,
+          Map.of());
     }
     List<TaskUnit> units = new ArrayList<>();
     int split = plan(context, job, settings, scenarios.size(), units);
-    List<List<TaskUnit>> bins = balance(units, Math.min(settings.partitions(), units.size()));
+    List<List<TaskUnit>> bins =
+        balance(units, TaskUnit::weight, Math.min(settings.partitions(), units.size()));
     JavaRDD<List<TaskUnit>> tasks = context.parallelize(bins, bins.size());
 
     List<UnitRecord> records;
@@ -214,6 +222,7 @@ public final class SparkStudy {
 
     List<ScenarioResult> scenarioResults = new ArrayList<>();
     List<List<ServingResult>> results = new ArrayList<>();
+    List<Refinement.Best> best = new ArrayList<>();
     int next = 0;
     for (int index = 0; index < scenarios.size(); index++) {
       Scenario scenario = scenarios.get(index);
@@ -222,8 +231,15 @@ public final class SparkStudy {
         accumulators.add(new OutcomeAccumulator(run.strategyId(), scenario.slo()));
       }
       List<ServingResult> rows = new ArrayList<>();
+      // Each unit's best-first lists, fed in enumeration order, keep the same candidates as one
+      // Best offered every result: ties between units go to the earlier unit, as in one pass.
+      Refinement.@Nullable Best kept =
+          job.refineBest() > 0 ? new Refinement.Best(job.refineBest(), scenario.slo()) : null;
       for (; next < records.size() && records.get(next).unit().scenarioIndex() == index; next++) {
         UnitRecord record = records.get(next);
+        if (kept != null) {
+          record.best().forEach(result -> kept.accept(result.toResult()));
+        }
         int first = record.unit().whole() ? 0 : record.unit().strategyIndex();
         for (int offset = 0; offset < record.partials().size(); offset++) {
           accumulators.get(first + offset).add(record.partials().get(offset).toPartial());
@@ -234,6 +250,9 @@ public final class SparkStudy {
           new ScenarioResult(
               scenario, accumulators.stream().map(OutcomeAccumulator::outcome).toList()));
       results.add(rows);
+      if (kept != null) {
+        best.add(kept);
+      }
     }
     StudyResult study =
         new StudyResult(driver.study(), scenarioResults, (System.nanoTime() - start) / 1e9);
@@ -243,7 +262,60 @@ public final class SparkStudy {
       parquetRows = rows.size();
       study = new StudyResult(driver.study(), scenarioResults, (System.nanoTime() - start) / 1e9);
     }
-    return new Outcome(study, results, bins.size(), units.size(), split, parquetRows);
+    Map<Scenario, Map<String, List<Refinement.Ranked>>> refined =
+        best.isEmpty() ? Map.of() : refine(context, job, settings, scenarios, runs, best);
+    if (!best.isEmpty()) {
+      study = new StudyResult(driver.study(), scenarioResults, (System.nanoTime() - start) / 1e9);
+    }
+    return new Outcome(study, results, bins.size(), units.size(), split, parquetRows, refined);
+  }
+
+  /**
+   * The refinement stage: one work item per scenario and strategy with candidates to simulate,
+   * balanced by their number; the rows come back in study order.
+   */
+  private static Map<Scenario, Map<String, List<Refinement.Ranked>>> refine(
+      JavaSparkContext context,
+      StudyJob job,
+      Settings settings,
+      List<Scenario> scenarios,
+      List<StrategyRun> runs,
+      List<Refinement.Best> best) {
+    List<RefinePartition.Work> work = new ArrayList<>();
+    for (int scenario = 0; scenario < scenarios.size(); scenario++) {
+      for (int strategy = 0; strategy < runs.size(); strategy++) {
+        List<ServingResult> kept = best.get(scenario).of(runs.get(strategy).strategyId());
+        if (!kept.isEmpty()) {
+          work.add(
+              new RefinePartition.Work(
+                  scenario, strategy, kept.stream().map(ResultRecord::of).toList()));
+        }
+      }
+    }
+    List<RefinePartition.Done> done = new ArrayList<>();
+    if (!work.isEmpty()) {
+      List<List<RefinePartition.Work>> bins =
+          balance(work, item -> item.best().size(), Math.min(settings.partitions(), work.size()));
+      done.addAll(
+          context.parallelize(bins, bins.size()).mapPartitions(new RefinePartition(job)).collect());
+    }
+    Map<Scenario, Map<String, List<Refinement.Ranked>>> refined = new LinkedHashMap<>();
+    for (Scenario scenario : scenarios) {
+      Map<String, List<Refinement.Ranked>> byStrategy = new LinkedHashMap<>();
+      for (StrategyRun run : runs) {
+        // A strategy with nothing meeting the SLO reports an empty list, as the local run does.
+        byStrategy.put(run.strategyId(), List.of());
+      }
+      refined.put(scenario, byStrategy);
+    }
+    for (RefinePartition.Done one : done) {
+      refined
+          .get(scenarios.get(one.scenarioIndex()))
+          .put(
+              runs.get(one.strategyIndex()).strategyId(),
+              one.ranked().stream().map(RankedRecord::toRanked).toList());
+    }
+    return refined;
   }
 
   private static final Comparator<UnitRecord> UNIT_ORDER =
@@ -303,21 +375,17 @@ public final class SparkStudy {
   }
 
   /**
-   * Spreads units over {@code bins} partitions, heaviest first into the lightest bin (lowest index
-   * on ties), each bin then in study order; deterministic for given units.
+   * Spreads items over {@code bins} partitions, heaviest first into the lightest bin (lowest index
+   * on ties), each bin then in the items' order; deterministic for given items.
    */
-  static List<List<TaskUnit>> balance(List<TaskUnit> units, int bins) {
-    List<List<TaskUnit>> result = new ArrayList<>();
+  static <T> List<List<T>> balance(List<T> items, ToLongFunction<T> weight, int bins) {
     long[] load = new long[bins];
-    for (int bin = 0; bin < bins; bin++) {
-      result.add(new ArrayList<>());
-    }
-    List<Integer> order = new ArrayList<>(IntStream.range(0, units.size()).boxed().toList());
-    order.sort(Comparator.comparingLong((Integer index) -> -units.get(index).weight()));
     List<List<Integer>> placed = new ArrayList<>();
     for (int bin = 0; bin < bins; bin++) {
       placed.add(new ArrayList<>());
     }
+    List<Integer> order = new ArrayList<>(IntStream.range(0, items.size()).boxed().toList());
+    order.sort(Comparator.comparingLong((Integer index) -> -weight.applyAsLong(items.get(index))));
     for (int index : order) {
       int lightest = 0;
       for (int bin = 1; bin < bins; bin++) {
@@ -325,14 +393,17 @@ public final class SparkStudy {
           lightest = bin;
         }
       }
-      load[lightest] += units.get(index).weight();
+      load[lightest] += weight.applyAsLong(items.get(index));
       placed.get(lightest).add(index);
     }
-    for (int bin = 0; bin < bins; bin++) {
-      placed.get(bin).sort(Comparator.naturalOrder());
-      for (int index : placed.get(bin)) {
-        result.get(bin).add(units.get(index));
+    List<List<T>> result = new ArrayList<>();
+    for (List<Integer> bin : placed) {
+      bin.sort(Comparator.naturalOrder());
+      List<T> members = new ArrayList<>();
+      for (int index : bin) {
+        members.add(items.get(index));
       }
+      result.add(members);
     }
     return result;
   }

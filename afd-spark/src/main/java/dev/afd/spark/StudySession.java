@@ -1,5 +1,8 @@
 package dev.afd.spark;
 
+import dev.afd.api.cost.KernelCostModel;
+import dev.afd.api.hardware.ClusterSpec;
+import dev.afd.api.network.NetworkModel;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.KernelCostModels;
@@ -11,10 +14,12 @@ import dev.afd.engine.explore.StudySpec;
 import dev.afd.engine.network.NetworkModels;
 import dev.afd.engine.recipe.Backend;
 import dev.afd.engine.recipe.ServingRecipe;
+import dev.afd.simulate.Refinement;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,9 +36,16 @@ import org.jspecify.annotations.Nullable;
  * @param study the study
  * @param explorer the explorer
  * @param scenarios the scenarios, in the order the local explorer runs them
+ * @param kernelCostModel the kernel cost model the explorer prices with
+ * @param networkModels the network model of a cluster, as the explorer makes it
  */
 record StudySession(
-    AfdEngine engine, StudySpec study, Explorer explorer, List<Scenario> scenarios) {
+    AfdEngine engine,
+    StudySpec study,
+    Explorer explorer,
+    List<Scenario> scenarios,
+    KernelCostModel kernelCostModel,
+    Function<ClusterSpec, NetworkModel> networkModels) {
 
   /** What makes two jobs' sessions interchangeable. */
   private record Key(String fileName, String studyText, String backend, int threads) {
@@ -77,18 +89,20 @@ record StudySession(
   static StudySession open(StudyJob job) {
     AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
     StudySpec study = job.read(engine);
+    KernelCostModel costModel = KernelCostModels.forEngine(engine, null, job.backend());
+    Function<ClusterSpec, NetworkModel> networkModels = NetworkModels.byId(study.network());
     Explorer explorer =
         Explorer.builder()
             .engine(engine)
-            .kernelCostModel(KernelCostModels.forEngine(engine, null, job.backend()))
+            .kernelCostModel(costModel)
             .recipe(ServingRecipe.of(Backend.of(job.backend())))
             .conventions(study.conventions())
-            .networkModels(NetworkModels.byId(study.network()))
+            .networkModels(networkModels)
             .threads(job.threadsPerTask())
             .build();
     List<Scenario> scenarios =
         new StudyRunner(explorer, engine::model, engine::system).scenarios(study);
-    return new StudySession(engine, study, explorer, scenarios);
+    return new StudySession(engine, study, explorer, scenarios, costModel, networkModels);
   }
 
   /** Receives one evaluated candidate with its place in the study. */
@@ -118,11 +132,15 @@ record StudySession(
    *
    * @param unit the unit
    * @param keepResults whether the record carries every result (for {@code results.csv})
+   * @param refineBest how many of each strategy's best results meeting the SLO the record keeps for
+   *     refinement, 0 for none
    * @param rows receives every result with its place, in enumeration order
    * @return the unit's record
    */
-  UnitRecord evaluate(TaskUnit unit, boolean keepResults, RowSink rows) {
+  UnitRecord evaluate(TaskUnit unit, boolean keepResults, int refineBest, RowSink rows) {
     Scenario scenario = scenarios.get(unit.scenarioIndex());
+    Refinement.@Nullable Best best =
+        refineBest > 0 ? new Refinement.Best(refineBest, scenario.slo()) : null;
     List<StrategyRun> runs = study.strategies();
     List<PartialRecord> partials = new ArrayList<>();
     List<ResultRecord> results = new ArrayList<>();
@@ -145,11 +163,20 @@ record StudySession(
             if (keepResults) {
               results.add(ResultRecord.of(result));
             }
+            if (best != null) {
+              best.accept(result);
+            }
           };
       partials.add(
           PartialRecord.of(
               explorer.exploreRange(scenario, runs.get(index), unit.from(), unit.to(), sink)));
     }
-    return new UnitRecord(unit, partials, results, (System.nanoTime() - start) / 1e9);
+    List<ResultRecord> kept = new ArrayList<>();
+    if (best != null) {
+      for (int index = first; index <= last; index++) {
+        best.of(runs.get(index).strategyId()).forEach(result -> kept.add(ResultRecord.of(result)));
+      }
+    }
+    return new UnitRecord(unit, partials, results, kept, (System.nanoTime() - start) / 1e9);
   }
 }

@@ -10,12 +10,15 @@ import java.util.List;
  * @param unit the unit
  * @param partials per strategy the unit covers, in study order
  * @param results every evaluated candidate in enumeration order, or empty when not asked for
+ * @param best for refinement: per strategy the unit covered, in study order, its best results
+ *     meeting the SLO, best first ({@code Refinement.Best}); empty without refinement
  * @param evaluationSeconds the executor's wall time for the unit
  */
 record UnitRecord(
     TaskUnit unit,
     List<PartialRecord> partials,
     List<ResultRecord> results,
+    List<ResultRecord> best,
     double evaluationSeconds)
     implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -24,5 +27,6 @@ record UnitRecord(
   UnitRecord {
     partials = List.copyOf(partials);
     results = List.copyOf(results);
+    best = List.copyOf(best);
   }
 }

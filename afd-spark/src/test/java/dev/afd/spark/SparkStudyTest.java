@@ -2,13 +2,16 @@ package dev.afd.spark;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.afd.api.cost.KernelCostModel;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.KernelCostModels;
 import dev.afd.engine.cost.MeasuredKernelCostModel;
 import dev.afd.engine.explore.Explorer;
+import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.explore.ScenarioResult;
 import dev.afd.engine.explore.StrategyOutcome;
+import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.explore.StudyFiles;
 import dev.afd.engine.explore.StudyResult;
 import dev.afd.engine.explore.StudyRunner;
@@ -16,14 +19,19 @@ import dev.afd.engine.explore.StudySpec;
 import dev.afd.engine.network.AnalyticalNetworkModel;
 import dev.afd.engine.recipe.Backend;
 import dev.afd.engine.recipe.ServingRecipe;
+import dev.afd.engine.report.Csv;
 import dev.afd.engine.report.ExploreOutputs;
 import dev.afd.engine.report.ResultsCsvWriter;
+import dev.afd.simulate.RefineReport;
+import dev.afd.simulate.Refinement;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -40,6 +48,13 @@ class SparkStudyTest {
   private static StudyResult local;
 
   private static final List<List<ServingResult>> LOCAL_ROWS = new ArrayList<>();
+
+  /** The local run's engine, explorer and cost model, for refining as {@code afd explore}. */
+  private static AfdEngine localEngine;
+
+  private static Explorer localExplorer;
+
+  private static KernelCostModel localCostModel;
 
   @TempDir static Path shared;
 
@@ -75,15 +90,18 @@ class SparkStudyTest {
   private static StudyResult exploreLocally(Path file, ExploreOutputs outputs) {
     AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
     StudySpec study = StudyFiles.read(file, engine);
+    localEngine = engine;
+    localCostModel =
+        KernelCostModels.forEngine(engine, null, MeasuredKernelCostModel.DEFAULT_BACKEND);
     Explorer explorer =
         Explorer.builder()
             .engine(engine)
-            .kernelCostModel(
-                KernelCostModels.forEngine(engine, null, MeasuredKernelCostModel.DEFAULT_BACKEND))
+            .kernelCostModel(localCostModel)
             .recipe(ServingRecipe.of(Backend.of(MeasuredKernelCostModel.DEFAULT_BACKEND)))
             .conventions(study.conventions())
             .networkModels(AnalyticalNetworkModel::new)
             .build();
+    localExplorer = explorer;
     StudyRunner runner = new StudyRunner(explorer, engine::model, engine::system);
     return runner.runPerScenario(
         study,
@@ -196,8 +214,7 @@ class SparkStudyTest {
         assertThat(actual.getString(1)).isEqualTo(expected.strategy());
         assertThat(actual.getBoolean(2)).isEqualTo(expected.feasible());
         assertThat(actual.getDouble(3)).isEqualTo(expected.tokensPerSecondPerDevice());
-        assertThat(actual.getString(4))
-            .isEqualTo(dev.afd.engine.report.Csv.pairs(expected.knobs()));
+        assertThat(actual.getString(4)).isEqualTo(Csv.pairs(expected.knobs()));
       }
     }
     for (String name : List.of("frontier.csv", "summary.json", "report.html")) {
@@ -238,6 +255,58 @@ class SparkStudyTest {
     Dataset<Row> frontierSet = session.read().parquet(frontierRows);
     assertThat(frontierSet.count()).isEqualTo(frontier).isEqualTo(frontierRun.parquetRows());
     assertThat(frontierSet.filter("candidateIndex is not null").count()).isZero();
+  }
+
+  @Test
+  void refinementRunsAsTasksAndReportsWhatTheLocalRefinementReports() throws Exception {
+    int best = 2;
+    double percentile = 90;
+    long requests = 200;
+    // The local side, as afd explore --refine 2 --refine-requests 200 runs it.
+    Map<Scenario, Map<String, List<Refinement.Ranked>>> expected = new LinkedHashMap<>();
+    for (int index = 0; index < local.scenarios().size(); index++) {
+      Scenario scenario = local.scenarios().get(index).scenario();
+      Refinement.Best kept = new Refinement.Best(best, scenario.slo());
+      LOCAL_ROWS.get(index).forEach(kept);
+      Map<String, List<Refinement.Ranked>> byStrategy = new LinkedHashMap<>();
+      for (StrategyRun run : local.study().strategies()) {
+        byStrategy.put(
+            run.strategyId(),
+            Refinement.refine(
+                    localEngine,
+                    localExplorer,
+                    scenario,
+                    run,
+                    kept.of(run.strategyId()),
+                    percentile,
+                    requests,
+                    1,
+                    localCostModel,
+                    new AnalyticalNetworkModel(scenario.cluster()))
+                .stream()
+                .map(Refinement.Refined::ranked)
+                .toList());
+      }
+      expected.put(scenario, byStrategy);
+    }
+
+    // Cut into ranges, so each strategy's best candidates are merged from several tasks.
+    SparkStudy.Outcome distributed =
+        SparkStudy.run(
+            session,
+            StudyJob.of(studyFile())
+                .withKeepResults(false)
+                .withRefine(new StudyJob.Refine(best, percentile, requests)),
+            SparkStudy.Settings.of(3).withMaxCandidatesPerTask(97));
+
+    assertThat(distributed.refined()).isEqualTo(expected);
+    assertThat(expected.values())
+        .anySatisfy(
+            byStrategy ->
+                assertThat(byStrategy.values()).anySatisfy(rows -> assertThat(rows).hasSize(best)));
+    assertThat(RefineReport.console(distributed.refined(), percentile, requests))
+        .isEqualTo(RefineReport.console(expected, percentile, requests))
+        .contains("Refined by simulation");
   }
 
   @Test

@@ -27,10 +27,14 @@ import org.jspecify.annotations.Nullable;
  * class loader, which on an executor sees the jars shipped with {@code --jars}), the explorer built
  * as {@code afd explore} builds it, and the study's scenarios in order.
  *
- * <p>Building one costs plugin discovery and the kernel tables (about a second), so a JVM keeps the
- * sessions of the latest job in a pool: a task {@linkplain #borrow borrows} one and {@linkplain
- * #release releases} it, and the next partition, stage or run of the same study in that JVM (an
- * executor, or the driver in local mode) reuses it. One session serves one task at a time.
+ * <p>Building the engine costs plugin discovery and the kernel tables, and the kernel cost model's
+ * memo fills as candidates are priced (the first scenario of a study takes seconds, later ones a
+ * fraction), so a JVM keeps them for the latest job: every session of the job in that JVM (an
+ * executor, or the driver in local mode) shares one engine, study, kernel cost model and scenario
+ * list — all thread-safe, as the explorer's parallel evaluation already requires — and has its own
+ * explorer. A task {@linkplain #borrow borrows} a session and {@linkplain #release releases} it;
+ * the next partition, stage or run of the same study reuses it. One session serves one task at a
+ * time.
  *
  * @param engine the engine
  * @param study the study
@@ -56,9 +60,10 @@ record StudySession(
 
   private static final Object LOCK = new Object();
   private static @Nullable Key pooled;
+  private static @Nullable StudySession shared;
   private static final ArrayDeque<StudySession> IDLE = new ArrayDeque<>();
 
-  /** {@return an idle session of the job, or a new one} */
+  /** {@return an idle session of the job, or a new one sharing the JVM's engine and memo} */
   static StudySession borrow(StudyJob job) {
     Key key = Key.of(job);
     synchronized (LOCK) {
@@ -67,13 +72,28 @@ record StudySession(
         // engines of finished jobs.
         pooled = key;
         IDLE.clear();
+        shared = null;
       }
       StudySession idle = IDLE.poll();
       if (idle != null) {
         return idle;
       }
+      // Built under the lock: a second task of the job would wait for the same engine anyway.
+      StudySession first = shared;
+      if (first == null) {
+        first = open(job);
+        shared = first;
+        return first;
+      }
+      return first.withExplorer(
+          explorer(
+              job, first.engine(), first.study(), first.kernelCostModel(), first.networkModels()));
     }
-    return open(job);
+  }
+
+  /** {@return this session with another explorer over the same engine, study and models} */
+  private StudySession withExplorer(Explorer other) {
+    return new StudySession(engine, study, other, scenarios, kernelCostModel, networkModels);
   }
 
   /** Returns a session to the pool once its task is done with it. */
@@ -91,18 +111,27 @@ record StudySession(
     StudySpec study = job.read(engine);
     KernelCostModel costModel = KernelCostModels.forEngine(engine, null, job.backend());
     Function<ClusterSpec, NetworkModel> networkModels = NetworkModels.byId(study.network());
-    Explorer explorer =
-        Explorer.builder()
-            .engine(engine)
-            .kernelCostModel(costModel)
-            .recipe(ServingRecipe.of(Backend.of(job.backend())))
-            .conventions(study.conventions())
-            .networkModels(networkModels)
-            .threads(job.threadsPerTask())
-            .build();
+    Explorer explorer = explorer(job, engine, study, costModel, networkModels);
     List<Scenario> scenarios =
         new StudyRunner(explorer, engine::model, engine::system).scenarios(study);
     return new StudySession(engine, study, explorer, scenarios, costModel, networkModels);
+  }
+
+  /** {@return the explorer {@code afd explore} builds for the study} */
+  private static Explorer explorer(
+      StudyJob job,
+      AfdEngine engine,
+      StudySpec study,
+      KernelCostModel costModel,
+      Function<ClusterSpec, NetworkModel> networkModels) {
+    return Explorer.builder()
+        .engine(engine)
+        .kernelCostModel(costModel)
+        .recipe(ServingRecipe.of(Backend.of(job.backend())))
+        .conventions(study.conventions())
+        .networkModels(networkModels)
+        .threads(job.threadsPerTask())
+        .build();
   }
 
   /** Receives one evaluated candidate with its place in the study. */

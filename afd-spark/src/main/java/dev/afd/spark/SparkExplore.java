@@ -94,6 +94,7 @@ public final class SparkExplore {
       long max = SparkStudy.AUTO;
       String parquet = null;
       SparkStudy.Rows rows = SparkStudy.Rows.ALL;
+      boolean rowsGiven = false;
       String backend = MeasuredKernelCostModel.DEFAULT_BACKEND;
       boolean json = false;
       Integer refineBest = null;
@@ -124,6 +125,7 @@ public final class SparkExplore {
                   };
           case "--parquet" -> parquet = value;
           case "--rows" -> {
+            rowsGiven = true;
             try {
               rows = SparkStudy.Rows.parse(value);
             } catch (IllegalArgumentException e) {
@@ -137,6 +139,9 @@ public final class SparkExplore {
           case "--slo-percentile" -> percentile = percent(value);
           default -> throw new AfdConfigurationException("Unknown option '" + arg + "'. " + USAGE);
         }
+      }
+      if (rowsGiven && parquet == null) {
+        throw new AfdConfigurationException("Option --rows needs --parquet PATH. " + USAGE);
       }
       if (positional.size() < 2 || positional.size() > 3) {
         throw new AfdConfigurationException(
@@ -209,7 +214,9 @@ public final class SparkExplore {
     SparkSession.Builder builder =
         SparkSession.builder()
             .appName("afd explore " + arguments.studyFile().getFileName())
-            .config("spark.ui.enabled", "false");
+            .config("spark.ui.enabled", "false")
+            // The Parquet rows have 30 columns; Spark warns when it shortens a plan's text past 25.
+            .config("spark.sql.debug.maxToStringFields", "64");
     if (!arguments.master().equals("-")) {
       builder.master(arguments.master());
     }

@@ -297,6 +297,15 @@ public final class Explorer {
     }
   }
 
+  private static boolean endsRange(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RangeComplete) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void search(
       ServingStrategy strategy,
       ResultAudit audit,
@@ -323,8 +332,12 @@ public final class Explorer {
               batch.clear();
             }
           });
-    } catch (RangeComplete complete) {
-      // The slice is complete; the rest of the enumeration is not needed.
+    } catch (RuntimeException e) {
+      // The slice is complete; the rest of the enumeration is not needed. A strategy that wraps
+      // what its sink throws still ends the slice, not the run.
+      if (!endsRange(e)) {
+        throw e;
+      }
     }
     if (!batch.isEmpty()) {
       evaluate(strategy, audit, pool, batch, accumulator, everyResult);

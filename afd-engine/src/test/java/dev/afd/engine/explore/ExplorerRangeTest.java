@@ -75,6 +75,34 @@ class ExplorerRangeTest {
     }
   }
 
+  /** Enumerates {@link #TABLE} like the table strategy, but wraps whatever its sink throws. */
+  static final class TestingWrappingStrategyProvider implements StrategyProvider {
+    @Override
+    public String id() {
+      return "wrapping";
+    }
+
+    @Override
+    public ServingStrategy create(StrategyContext context) {
+      ServingStrategy table = new TestingTableStrategyProvider().create(context);
+      return new ServingStrategy() {
+        @Override
+        public void enumerate(Consumer<Candidate> sink) {
+          try {
+            table.enumerate(sink);
+          } catch (RuntimeException e) {
+            throw new IllegalStateException("enumeration stopped", e);
+          }
+        }
+
+        @Override
+        public ServingResult evaluate(Candidate candidate) {
+          return table.evaluate(candidate);
+        }
+      };
+    }
+  }
+
   record Row(int index) implements Candidate {
     @Override
     public int devices() {
@@ -143,6 +171,27 @@ class ExplorerRangeTest {
     assertThat(rows).extracting(ExplorerRangeTest::row).containsExactly("8", "9");
     assertThat(partial.candidates()).isEqualTo(2);
     assertThat(explorer().exploreRange(scenario(50), RUN, 12, 20, rows::add).candidates()).isZero();
+  }
+
+  @Test
+  void aStrategyWrappingItsSinksExceptionStillEndsTheSlice() {
+    Explorer explorer =
+        Explorer.builder()
+            .engine(
+                AfdEngine.builder()
+                    .addStrategyProvider(new TestingWrappingStrategyProvider())
+                    .build())
+            .kernelCostModel(new ExplorerAuditTest.TestingUnpricedKernelCostModel())
+            .networkModels(cluster -> new ExplorerAuditTest.TestingUnpricedNetworkModel())
+            .threads(1)
+            .build();
+    List<ServingResult> rows = new ArrayList<>();
+
+    OutcomeAccumulator.Partial partial =
+        explorer.exploreRange(scenario(50), StrategyRun.of("wrapping"), 1, 3, rows::add);
+
+    assertThat(rows).extracting(ExplorerRangeTest::row).containsExactly("1", "2");
+    assertThat(partial.candidates()).isEqualTo(2);
   }
 
   @Test

@@ -66,6 +66,7 @@ class SparkStudyTest {
             .appName("afd-spark-test")
             .config("spark.ui.enabled", "false")
             .config("spark.sql.shuffle.partitions", "2")
+            .config("spark.sql.debug.maxToStringFields", "64")
             .config("spark.driver.host", "127.0.0.1")
             .config("spark.driver.bindAddress", "127.0.0.1")
             .getOrCreate();
@@ -191,7 +192,7 @@ class SparkStudyTest {
             session,
             StudyJob.of(studyFile()).withKeepResults(false),
             SparkStudy.Settings.of(3)
-                .withMaxCandidatesPerTask(500)
+                .withMaxCandidatesPerTask(97)
                 .withParquet(parquet, SparkStudy.Rows.ALL));
     SparkExplore.writeSummaries(distributed, directory.resolve("out"));
 
@@ -201,7 +202,9 @@ class SparkStudyTest {
     assertThat(rows.columns()).containsExactlyElementsOf(expectedColumns);
     assertThat(rows.count()).isEqualTo(local.candidates());
     assertThat(distributed.parquetRows()).isEqualTo(local.candidates());
-    // Sorted by their place, the rows are the local explorer's, value for value.
+    assertThat(distributed.splitScenarios()).isEqualTo(4);
+    // Sorted by their place, the rows are the local explorer's, value for value: the slices'
+    // candidate positions continue where the previous slice stopped.
     List<Row> ordered =
         rows.orderBy("scenarioIndex", "strategyIndex", "candidateIndex")
             .select("scenarioIndex", "strategy", "feasible", "tokensPerSecondPerGpu", "config")

@@ -130,6 +130,16 @@ public final class AfdCommand {
 
   private KernelCostModel kernelCostModel;
 
+  /** {@return whether --hardware-file, --model-file or --kernel-db was given} */
+  boolean hasEngineFiles() {
+    return !hardwareFiles.isEmpty() || !modelFiles.isEmpty() || kernelDatabase != null;
+  }
+
+  /** {@return whether --roofline, --conventions or --convention was given} */
+  boolean hasConventionOptions() {
+    return roofline || conventions != null || !conventionOverrides.isEmpty();
+  }
+
   /** {@return the serving backend whose kernel tables are used} */
   String backend() {
     return backend == null

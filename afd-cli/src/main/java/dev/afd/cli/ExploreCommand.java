@@ -19,6 +19,7 @@ import dev.afd.engine.json.Json;
 import dev.afd.engine.report.AttributionReport;
 import dev.afd.engine.report.ExploreOutputs;
 import dev.afd.engine.report.StudyReport;
+import dev.afd.simulate.RefineReport;
 import dev.afd.simulate.Refinement;
 import dev.afd.spi.Conventions;
 import java.io.PrintWriter;
@@ -172,8 +173,58 @@ final class ExploreCommand implements Callable<Integer> {
           "Write results.csv, frontier.csv, summary.json and report.html into DIR (atomically).")
   Path out;
 
+  @Option(
+      names = "--spark",
+      paramLabel = "MASTER",
+      description =
+          "Run the --study-file on Apache Spark: local[N] or a master URL (spark://, k8s://, yarn)."
+              + " Starts a JVM with afd-spark and Spark's jars (--spark-classpath); same tables,"
+              + " --json and --out files (docs/spark.md).")
+  String spark;
+
+  @Option(
+      names = "--spark-classpath",
+      paramLabel = "PATHS",
+      description =
+          "With --spark: jars and directories of jars holding afd-spark, its libraries and Spark,"
+              + " separated by the path separator (default: $"
+              + SparkLauncher.ENVIRONMENT
+              + ", else afd-spark/target beside this afd).")
+  String sparkClassPath;
+
+  @Option(
+      names = "--max-candidates-per-task",
+      paramLabel = "N|auto|off",
+      description =
+          "With --spark: cut scenarios with more candidates into ranges of at most N per task"
+              + " (default auto: the study's candidates over the partitions; off: one task per"
+              + " scenario).")
+  String maxCandidatesPerTask;
+
+  @Option(
+      names = "--parquet",
+      paramLabel = "PATH",
+      description =
+          "With --spark: write the rows with Spark's Parquet writer to PATH (any path Spark"
+              + " writes: a directory, hdfs://, s3a://); --out then gets frontier.csv,"
+              + " summary.json and report.html.")
+  String parquet;
+
+  @Option(
+      names = "--rows",
+      paramLabel = "all|feasible|frontier",
+      description = "With --parquet: every candidate (default), feasible ones, or frontier rows.")
+  String rows;
+
   @Override
   public Integer call() {
+    if (spark != null) {
+      return runOnSpark();
+    }
+    if (maxCandidatesPerTask != null || parquet != null || rows != null || sparkClassPath != null) {
+      throw new AfdConfigurationException(
+          "Options --spark-classpath, --max-candidates-per-task, --parquet and --rows need --spark");
+    }
     checkRefine();
     AfdEngine engine = root.engine();
     StudySpec studySpec = studySpec();
@@ -264,7 +315,7 @@ final class ExploreCommand implements Callable<Integer> {
       }
     }
     progress.finish();
-    Map<Scenario, Map<String, List<Refinement.Refined>>> refined =
+    Map<Scenario, Map<String, List<Refinement.Ranked>>> refined =
         refine == null ? Map.of() : refine(engine, searching, studySpec, best);
     PrintWriter print = spec.commandLine().getOut();
     if (json) {
@@ -309,6 +360,94 @@ final class ExploreCommand implements Callable<Integer> {
     return 0;
   }
 
+  /**
+   * Runs the study file on Spark in a child JVM (afd's own class path never holds Spark) and
+   * returns its exit status; the child prints what this command prints.
+   */
+  private int runOnSpark() {
+    List<String> unsupported = new ArrayList<>();
+    addIf(unsupported, study != null, "--study");
+    addIf(unsupported, !models.isEmpty(), "--model");
+    addIf(unsupported, system != null, "--system");
+    addIf(unsupported, cluster != null, "--cluster");
+    addIf(unsupported, gpus != null, "--gpus");
+    addIf(unsupported, !workloads.isEmpty(), "--workload");
+    addIf(
+        unsupported,
+        prefix != null || inputTokens != null || outputTokens != null,
+        "--prefix/--isl/--osl");
+    addIf(unsupported, ttft != null || tpot != null, "--ttft/--tpot");
+    addIf(unsupported, !strategies.isEmpty(), "--strategies");
+    addIf(unsupported, threads != null, "--threads");
+    addIf(unsupported, attribution, "--attribution");
+    addIf(unsupported, common.hasSettings(), "--network/--set");
+    addIf(unsupported, root.hasEngineFiles(), "--hardware-file/--model-file/--kernel-db");
+    addIf(unsupported, root.hasConventionOptions(), "--roofline/--conventions/--convention");
+    if (!unsupported.isEmpty()) {
+      throw new AfdConfigurationException(
+          "Option(s) "
+              + String.join(", ", unsupported)
+              + " cannot be combined with --spark: a Spark run takes everything from the"
+              + " --study-file (docs/spark.md)");
+    }
+    if (studyFile == null) {
+      throw new AfdConfigurationException("Option --spark needs --study-file FILE");
+    }
+    if (!java.nio.file.Files.isRegularFile(studyFile)) {
+      throw new AfdConfigurationException("Study file '" + studyFile + "' does not exist");
+    }
+    if (rows != null && parquet == null) {
+      throw new AfdConfigurationException("Option --rows needs --parquet");
+    }
+    List<Path> classPath =
+        SparkLauncher.classPath(
+            sparkClassPath, System.getenv(SparkLauncher.ENVIRONMENT), SparkLauncher.cliLocation());
+    // Plugin jars join the class path: discovery on the driver and in local executors sees them.
+    for (Path plugin : root.pluginPath) {
+      SparkLauncher.expand(plugin, classPath);
+    }
+    List<String> arguments = new ArrayList<>();
+    arguments.addAll(List.of("--backend", root.backend()));
+    if (maxCandidatesPerTask != null) {
+      arguments.addAll(List.of("--max-candidates-per-task", maxCandidatesPerTask));
+    }
+    if (parquet != null) {
+      arguments.addAll(List.of("--parquet", parquet));
+    }
+    if (rows != null) {
+      arguments.addAll(List.of("--rows", rows));
+    }
+    if (json) {
+      arguments.add("--json");
+    }
+    if (refine != null) {
+      checkRefine();
+      arguments.addAll(
+          List.of(
+              "--refine",
+              refine.toString(),
+              "--slo-percentile",
+              Double.toString(sloPercentile),
+              "--refine-requests",
+              Long.toString(refineRequests)));
+    }
+    arguments.add(studyFile.toAbsolutePath().toString());
+    arguments.add(spark);
+    if (out != null) {
+      arguments.add(out.toAbsolutePath().toString());
+    }
+    return SparkLauncher.run(
+        SparkLauncher.command(classPath, arguments),
+        spec.commandLine().getOut(),
+        spec.commandLine().getErr());
+  }
+
+  private static void addIf(List<String> names, boolean given, String name) {
+    if (given) {
+      names.add(name);
+    }
+  }
+
   private void checkRefine() {
     if (refine != null && refine < 1) {
       throw new AfdConfigurationException(
@@ -328,29 +467,32 @@ final class ExploreCommand implements Callable<Integer> {
   }
 
   /** {@return per scenario and strategy, the best candidates simulated and re-ranked} */
-  private Map<Scenario, Map<String, List<Refinement.Refined>>> refine(
+  private Map<Scenario, Map<String, List<Refinement.Ranked>>> refine(
       AfdEngine engine,
       Explorer searching,
       StudySpec studySpec,
       Map<Scenario, Refinement.Best> best) {
-    Map<Scenario, Map<String, List<Refinement.Refined>>> refined = new LinkedHashMap<>();
+    Map<Scenario, Map<String, List<Refinement.Ranked>>> refined = new LinkedHashMap<>();
     best.forEach(
         (scenario, kept) -> {
-          Map<String, List<Refinement.Refined>> byStrategy = new LinkedHashMap<>();
+          Map<String, List<Refinement.Ranked>> byStrategy = new LinkedHashMap<>();
           for (StrategyRun run : studySpec.strategies()) {
             byStrategy.put(
                 run.strategyId(),
                 Refinement.refine(
-                    engine,
-                    searching,
-                    scenario,
-                    run,
-                    kept.of(run.strategyId()),
-                    sloPercentile,
-                    refineRequests,
-                    1,
-                    root.kernelCostModel(),
-                    common.networkModels().apply(scenario.cluster())));
+                        engine,
+                        searching,
+                        scenario,
+                        run,
+                        kept.of(run.strategyId()),
+                        sloPercentile,
+                        refineRequests,
+                        1,
+                        root.kernelCostModel(),
+                        common.networkModels().apply(scenario.cluster()))
+                    .stream()
+                    .map(Refinement.Refined::ranked)
+                    .toList());
           }
           refined.put(scenario, byStrategy);
         });

@@ -30,6 +30,11 @@ final class ExploreOptions {
           "Strategy option, for example --set agg-afd.micro-batches=1,2 or --set pd.batch=64.")
   List<String> settings = new ArrayList<>();
 
+  /** {@return whether --network or --set was given} */
+  boolean hasSettings() {
+    return network != null || !settings.isEmpty();
+  }
+
   Function<ClusterSpec, NetworkModel> networkModels() {
     return NetworkModels.byId(network == null ? "analytical" : network);
   }

@@ -8,6 +8,7 @@ import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.KernelCostModels;
 import dev.afd.engine.explore.Explorer;
+import dev.afd.engine.explore.OutcomeAccumulator;
 import dev.afd.engine.explore.StrategyRun;
 import dev.afd.engine.network.AnalyticalNetworkModel;
 import dev.afd.spi.StrategyOptions;
@@ -38,6 +39,22 @@ class LibraryApiChecksTest {
             (ThrowingCallable) () -> explorer().explore(null, List.of(), result -> {}),
             NullPointerException.class,
             "scenario"),
+        argumentSet(
+            "Explorer.exploreRange(null, ...)",
+            (ThrowingCallable)
+                () -> explorer().exploreRange(null, StrategyRun.of("agg"), 0, 1, result -> {}),
+            NullPointerException.class,
+            "scenario"),
+        argumentSet(
+            "Explorer.candidateCount(null, ...)",
+            (ThrowingCallable) () -> explorer().candidateCount(null, StrategyRun.of("agg")),
+            NullPointerException.class,
+            "scenario"),
+        argumentSet(
+            "new OutcomeAccumulator(null, slo)",
+            (ThrowingCallable) () -> new OutcomeAccumulator(null, null),
+            NullPointerException.class,
+            "strategyId"),
         argumentSet(
             "AfdEngine.Builder.modelFiles(null)",
             (ThrowingCallable) () -> AfdEngine.builder().modelFiles(null),

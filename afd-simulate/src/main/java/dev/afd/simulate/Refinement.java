@@ -43,6 +43,51 @@ public final class Refinement {
       ServingResult closedForm,
       @Nullable SimulationResult simulated,
       double goodputPerDevice,
+      String reason) {
+
+    /** {@return what the reports show of this candidate} */
+    public Ranked ranked() {
+      return new Ranked(
+          closedForm,
+          simulated == null
+              ? null
+              : new Figures(
+                  simulated.tokensPerSecondPerDevice(),
+                  simulated.goodput(),
+                  simulated.timeToFirstToken().p90(),
+                  simulated.timePerOutputToken().p90()),
+          goodputPerDevice,
+          reason);
+    }
+  }
+
+  /**
+   * The simulated figures a refined candidate is reported with.
+   *
+   * @param tokensPerSecondPerDevice simulated output tokens/s/GPU
+   * @param meetingSlo the share of completed requests meeting both SLO limits
+   * @param ttftP90Seconds the 90th percentile TTFT
+   * @param tpotP90Seconds the 90th percentile TPOT
+   */
+  public record Figures(
+      double tokensPerSecondPerDevice,
+      double meetingSlo,
+      double ttftP90Seconds,
+      double tpotP90Seconds) {}
+
+  /**
+   * One refined candidate as {@link RefineReport} shows it: small and plain, so it can be made
+   * where the simulation ran and reported elsewhere.
+   *
+   * @param closedForm the candidate's closed-form result
+   * @param simulated the simulated figures, null when it could not be simulated
+   * @param goodputPerDevice simulated tokens/s/GPU if at least the percentile met the SLO, else 0
+   * @param reason why it was not simulated, empty otherwise
+   */
+  public record Ranked(
+      ServingResult closedForm,
+      @Nullable Figures simulated,
+      double goodputPerDevice,
       String reason) {}
 
   /** Keeps, per strategy, the best {@code k} results meeting the SLO; results arrive in order. */

@@ -14,6 +14,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What every task needs to rebuild a study on its executor: the study file's name and text (not its
@@ -27,11 +28,44 @@ import java.nio.file.Path;
  *     only outcomes and frontier rows
  * @param threadsPerTask evaluation threads inside one task (Spark's tasks are the parallelism, so 1
  *     unless {@code spark.task.cpus} is raised to match)
+ * @param refine how to refine the best candidates by simulation, as {@code afd explore --refine};
+ *     null for no refinement
  */
 public record StudyJob(
-    String fileName, String studyText, String backend, boolean keepResults, int threadsPerTask)
+    String fileName,
+    String studyText,
+    String backend,
+    boolean keepResults,
+    int threadsPerTask,
+    @Nullable Refine refine)
     implements Serializable {
   private static final long serialVersionUID = 1L;
+
+  /**
+   * {@code afd explore --refine}'s settings: tasks keep each strategy's best candidates meeting the
+   * SLO, and refinement tasks simulate them.
+   *
+   * @param best candidates per strategy and scenario, at least 1
+   * @param percentile the percent of requests that must meet the SLO, in (0, 100]
+   * @param requests requests per simulated candidate, at least 1
+   */
+  public record Refine(int best, double percentile, long requests) implements Serializable {
+    private static final long serialVersionUID = 1L;
+
+    /** Validates. */
+    public Refine {
+      if (best < 1) {
+        throw new IllegalArgumentException("best must be >= 1, got '" + best + "'");
+      }
+      if (!(percentile > 0 && percentile <= 100)) {
+        throw new IllegalArgumentException(
+            "percentile must be above 0 and at most 100, got '" + percentile + "'");
+      }
+      if (requests < 1) {
+        throw new IllegalArgumentException("requests must be >= 1, got '" + requests + "'");
+      }
+    }
+  }
 
   /** Validates. */
   public StudyJob {
@@ -61,16 +95,32 @@ public record StudyJob(
           Files.readString(studyFile, StandardCharsets.UTF_8),
           MeasuredKernelCostModel.DEFAULT_BACKEND,
           true,
-          1);
+          1,
+          null);
     } catch (IOException e) {
       throw new AfdConfigurationException(
           "Cannot read study file '" + studyFile + "': " + e.getMessage(), e);
     }
   }
 
+  /** {@return this job with another serving backend} */
+  public StudyJob withBackend(String id) {
+    return new StudyJob(fileName, studyText, id, keepResults, threadsPerTask, refine);
+  }
+
   /** {@return this job keeping every result or only outcomes and frontier rows} */
   public StudyJob withKeepResults(boolean keep) {
-    return new StudyJob(fileName, studyText, backend, keep, threadsPerTask);
+    return new StudyJob(fileName, studyText, backend, keep, threadsPerTask, refine);
+  }
+
+  /** {@return the best candidates per strategy kept for refinement, 0 without refinement} */
+  public int refineBest() {
+    return refine == null ? 0 : refine.best();
+  }
+
+  /** {@return this job refining as asked, or not at all for null} */
+  public StudyJob withRefine(@Nullable Refine how) {
+    return new StudyJob(fileName, studyText, backend, keepResults, threadsPerTask, how);
   }
 
   /**

@@ -1,7 +1,9 @@
 /**
- * Runs an afd study on Apache Spark: one task per scenario, the engine built once per partition on
- * the executors, results merged on the driver into the summary, frontier and recommendations the
- * local explorer produces. Entry point for {@code spark-submit}: {@link SparkExplore}.
+ * Runs an afd study on Apache Spark: tasks by scenario and, for large scenarios, by candidate
+ * range, the engine built once per executor JVM and reused, partial outcomes merged on the driver
+ * into the summary, frontier and recommendations the local explorer produces; rows optionally
+ * through Spark's Parquet writer. Entry point for {@code spark-submit} and {@code afd explore
+ * --spark}: {@link SparkExplore}.
  */
 @NullMarked
 package dev.afd.spark;

@@ -15,7 +15,9 @@ public interface ServingStrategy {
 
   /**
    * Enumerates every candidate within the option ranges and device budget, in a deterministic
-   * order.
+   * order: the same candidates in the same order on every call, which lets the explorer evaluate
+   * one slice of the enumeration in one task and the next slice elsewhere. The explorer ends an
+   * enumeration early by throwing from {@code sink}; let what the sink throws propagate.
    *
    * @param sink receives the candidates
    */

@@ -206,7 +206,7 @@ public final class Explorer {
         ResultAudit audit =
             new ResultAudit(runs.get(index).strategyId(), model, scenario.cluster());
         try {
-          search(strategies.get(index), audit, pool, accumulator, everyResult);
+          search(strategies.get(index), audit, pool, accumulator, everyResult, 0, Long.MAX_VALUE);
         } catch (AfdException | CancellationException e) {
           throw e;
         } catch (RuntimeException | LinkageError e) {
@@ -220,21 +220,125 @@ public final class Explorer {
     return new ScenarioResult(scenario, outcomes);
   }
 
+  /**
+   * Counts the candidates a strategy enumerates in a scenario, without evaluating any: the length
+   * of the enumeration {@link #exploreRange} slices.
+   *
+   * @param scenario the scenario
+   * @param run the strategy
+   * @return how many candidates it enumerates
+   * @throws dev.afd.api.AfdConfigurationException for an unknown strategy or a bad option
+   */
+  public long candidateCount(Scenario scenario, StrategyRun run) {
+    requireNonNull(scenario, "scenario");
+    requireNonNull(run, "run");
+    ServingStrategy strategy = strategy(scenario, run);
+    long[] count = {0};
+    try {
+      strategy.enumerate(candidate -> count[0]++);
+    } catch (AfdException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw pluginFailure(run.strategyId(), "enumerate()", e);
+    }
+    return count[0];
+  }
+
+  /**
+   * Evaluates one contiguous slice of a strategy's deterministic enumeration: the candidates at
+   * positions {@code from} (inclusive) to {@code to} (exclusive), counting from 0 in the order
+   * {@link ServingStrategy#enumerate} yields them. The enumeration runs from its start (strategies
+   * cannot seek) and stops at {@code to}; only the slice is evaluated. Adding the partials of
+   * consecutive slices that cover the enumeration ({@link OutcomeAccumulator#add}) gives the
+   * outcome {@link #explore} gives for the strategy, and their results, concatenated in slice
+   * order, are the rows it hands {@code everyResult}.
+   *
+   * @param scenario the scenario
+   * @param run the strategy
+   * @param from the first candidate's position, at least 0
+   * @param to the position after the last, at least {@code from}; past the end means to the end
+   * @param everyResult receives each result of the slice in enumeration order
+   * @return what the slice adds to the strategy's outcome
+   * @throws CancellationException if the run was cancelled
+   * @since 0.2
+   */
+  public OutcomeAccumulator.Partial exploreRange(
+      Scenario scenario, StrategyRun run, long from, long to, Consumer<ServingResult> everyResult) {
+    requireNonNull(scenario, "scenario");
+    requireNonNull(run, "run");
+    requireNonNull(everyResult, "everyResult");
+    if (from < 0 || to < from) {
+      throw new IllegalArgumentException(
+          "candidate range must satisfy 0 <= from <= to, got [" + from + ", " + to + ")");
+    }
+    ServingStrategy strategy = strategy(scenario, run);
+    OutcomeAccumulator accumulator = new OutcomeAccumulator(run.strategyId(), scenario.slo());
+    ResultAudit audit =
+        new ResultAudit(run.strategyId(), servedModel(scenario), scenario.cluster());
+    ForkJoinPool pool = new ForkJoinPool(threads);
+    try {
+      search(strategy, audit, pool, accumulator, everyResult, from, to);
+    } catch (AfdException | CancellationException e) {
+      throw e;
+    } catch (RuntimeException | LinkageError e) {
+      throw pluginFailure(run.strategyId(), "enumerate() or evaluate()", e);
+    } finally {
+      pool.shutdownNow();
+    }
+    return accumulator.partial();
+  }
+
+  /** Thrown into a strategy's enumeration to end it once a range is complete. */
+  private static final class RangeComplete extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    RangeComplete() {
+      super("candidate range complete", null, false, false);
+    }
+  }
+
+  private static boolean endsRange(Throwable error) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (cause instanceof RangeComplete) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private void search(
       ServingStrategy strategy,
       ResultAudit audit,
       ForkJoinPool pool,
       OutcomeAccumulator accumulator,
-      Consumer<ServingResult> everyResult) {
+      Consumer<ServingResult> everyResult,
+      long from,
+      long to) {
     List<Candidate> batch = new ArrayList<>(BATCH_SIZE);
-    strategy.enumerate(
-        candidate -> {
-          batch.add(candidate);
-          if (batch.size() == BATCH_SIZE) {
-            evaluate(strategy, audit, pool, batch, accumulator, everyResult);
-            batch.clear();
-          }
-        });
+    long[] position = {0};
+    try {
+      strategy.enumerate(
+          candidate -> {
+            long index = position[0]++;
+            if (index < from) {
+              return;
+            }
+            if (index >= to) {
+              throw new RangeComplete();
+            }
+            batch.add(candidate);
+            if (batch.size() == BATCH_SIZE) {
+              evaluate(strategy, audit, pool, batch, accumulator, everyResult);
+              batch.clear();
+            }
+          });
+    } catch (RuntimeException e) {
+      // The slice is complete; the rest of the enumeration is not needed. A strategy that wraps
+      // what its sink throws still ends the slice, not the run.
+      if (!endsRange(e)) {
+        throw e;
+      }
+    }
     if (!batch.isEmpty()) {
       evaluate(strategy, audit, pool, batch, accumulator, everyResult);
     }

@@ -33,11 +33,7 @@ public final class ResultFields {
     fields.put("gpusByRole", result.devicesByRole());
     fields.put("config", result.knobs());
     fields.put("kvTransferSeconds", result.kvTransfer().seconds());
-    Map<String, Double> stages = new LinkedHashMap<>();
-    for (Map.Entry<String, TimeSpan> stage : result.stageTimes().entrySet()) {
-      stages.put(stage.getKey(), stage.getValue().seconds());
-    }
-    fields.put("stageSeconds", stages);
+    fields.put("stageSeconds", stageSeconds(result));
     List<Map<String, Object>> memory = new ArrayList<>();
     for (MemoryUsage usage : result.memory()) {
       Map<String, Object> group = new LinkedHashMap<>();
@@ -59,6 +55,24 @@ public final class ResultFields {
     fields.put("costModel", result.costModel());
     fields.put("networkModel", result.networkModel());
     return fields;
+  }
+
+  /** {@return the stage times in seconds, in the result's stage order} */
+  public static Map<String, Double> stageSeconds(ServingResult result) {
+    Map<String, Double> stages = new LinkedHashMap<>();
+    for (Map.Entry<String, TimeSpan> stage : result.stageTimes().entrySet()) {
+      stages.put(stage.getKey(), stage.getValue().seconds());
+    }
+    return stages;
+  }
+
+  /** {@return per device group, the total bytes on its fullest device, in the result's order} */
+  public static Map<String, Long> memoryBytesPerGpu(ServingResult result) {
+    Map<String, Long> memory = new LinkedHashMap<>();
+    for (MemoryUsage usage : result.memory()) {
+      memory.put(usage.group(), usage.total().bytes());
+    }
+    return memory;
   }
 
   /** {@return knobs as one compact string, for example {@code "tp=8 dp=1 batch=64"}} */

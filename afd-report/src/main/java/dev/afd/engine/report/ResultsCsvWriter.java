@@ -3,18 +3,14 @@ package dev.afd.engine.report;
 import static java.util.Objects.requireNonNull;
 
 import dev.afd.api.Fidelity;
-import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.ServingResult;
-import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.explore.Scenario;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -109,16 +105,8 @@ public final class ResultsCsvWriter implements Closeable {
     row.add(Csv.pairs(result.devicesByRole()));
     row.add(Csv.pairs(result.knobs()));
     row.add(Csv.number(result.kvTransfer().seconds()));
-    Map<String, Double> stages = new LinkedHashMap<>();
-    for (Map.Entry<String, TimeSpan> stage : result.stageTimes().entrySet()) {
-      stages.put(stage.getKey(), stage.getValue().seconds());
-    }
-    row.add(Csv.pairs(stages));
-    Map<String, Long> memory = new LinkedHashMap<>();
-    for (MemoryUsage usage : result.memory()) {
-      memory.put(usage.group(), usage.total().bytes());
-    }
-    row.add(Csv.pairs(memory));
+    row.add(Csv.pairs(ResultFields.stageSeconds(result)));
+    row.add(Csv.pairs(ResultFields.memoryBytesPerGpu(result)));
     for (Fidelity fidelity : Fidelity.values()) {
       Double share = result.fidelityMix().get(fidelity);
       row.add(Csv.number(share == null ? 0 : share));

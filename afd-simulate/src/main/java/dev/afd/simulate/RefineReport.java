@@ -1,24 +1,32 @@
-package dev.afd.cli;
+package dev.afd.simulate;
 
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.engine.explore.Scenario;
 import dev.afd.engine.report.Csv;
-import dev.afd.simulate.Refinement;
-import dev.afd.simulate.SimulationResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The console and JSON output of {@code afd explore --refine}. */
-final class RefineReport {
+/**
+ * The console and JSON output of {@code afd explore --refine}, from {@link Refinement.Ranked} rows
+ * (what a refined candidate shows), so a run that simulated elsewhere — on Spark executors — prints
+ * the same.
+ */
+public final class RefineReport {
   private RefineReport() {}
 
-  /** {@return the refined candidates as text, one table per scenario} */
-  static String console(
-      Map<Scenario, Map<String, List<Refinement.Refined>>> refined,
+  /**
+   * {@return the refined candidates as text, one table per scenario}
+   *
+   * @param refined per scenario and strategy, the ranked rows best first
+   * @param percentile the percent of requests that must meet the SLO
+   * @param requests requests per simulation
+   */
+  public static String console(
+      Map<Scenario, Map<String, List<Refinement.Ranked>>> refined,
       double percentile,
       long requests) {
     StringBuilder text = new StringBuilder();
@@ -55,9 +63,9 @@ final class RefineReport {
                   text.append(format("%-9s %4s  no candidate meets the SLO%n", strategy, "-"));
                 }
                 int rank = 1;
-                for (Refinement.Refined row : rows) {
+                for (Refinement.Ranked row : rows) {
                   ServingResult form = row.closedForm();
-                  SimulationResult simulated = row.simulated();
+                  Refinement.Figures simulated = row.simulated();
                   String config = Csv.pairs(form.knobs()).replace(';', ' ');
                   if (simulated == null) {
                     text.append(
@@ -82,9 +90,9 @@ final class RefineReport {
                           rank++,
                           form.tokensPerSecondPerDevice(),
                           simulated.tokensPerSecondPerDevice(),
-                          100 * simulated.goodput(),
-                          simulated.timeToFirstToken().p90() * 1e3,
-                          simulated.timePerOutputToken().p90() * 1e3,
+                          100 * simulated.meetingSlo(),
+                          simulated.ttftP90Seconds() * 1e3,
+                          simulated.tpotP90Seconds() * 1e3,
                           row.goodputPerDevice(),
                           config));
                 }
@@ -93,9 +101,14 @@ final class RefineReport {
     return text.toString();
   }
 
-  /** {@return the refined candidates as JSON-ready lists, in a fixed order} */
-  static List<Object> json(
-      Map<Scenario, Map<String, List<Refinement.Refined>>> refined, double percentile) {
+  /**
+   * {@return the refined candidates as JSON-ready lists, in a fixed order}
+   *
+   * @param refined per scenario and strategy, the ranked rows best first
+   * @param percentile the percent of requests that must meet the SLO
+   */
+  public static List<Object> json(
+      Map<Scenario, Map<String, List<Refinement.Ranked>>> refined, double percentile) {
     List<Object> scenarios = new ArrayList<>();
     refined.forEach(
         (scenario, byStrategy) -> {
@@ -108,21 +121,21 @@ final class RefineReport {
           byStrategy.forEach(
               (strategy, rows) -> {
                 List<Object> ranked = new ArrayList<>();
-                for (Refinement.Refined row : rows) {
+                for (Refinement.Ranked row : rows) {
                   Map<String, Object> entry = new LinkedHashMap<>();
                   entry.put("knobs", row.closedForm().knobs());
                   entry.put(
                       "closedFormTokensPerSecondPerGpu",
                       row.closedForm().tokensPerSecondPerDevice());
-                  SimulationResult simulated = row.simulated();
+                  Refinement.Figures simulated = row.simulated();
                   if (simulated == null) {
                     entry.put("notSimulated", row.reason());
                   } else {
                     entry.put(
                         "simulatedTokensPerSecondPerGpu", simulated.tokensPerSecondPerDevice());
-                    entry.put("meetingSlo", simulated.goodput());
-                    entry.put("ttftP90Seconds", simulated.timeToFirstToken().p90());
-                    entry.put("tpotP90Seconds", simulated.timePerOutputToken().p90());
+                    entry.put("meetingSlo", simulated.meetingSlo());
+                    entry.put("ttftP90Seconds", simulated.ttftP90Seconds());
+                    entry.put("tpotP90Seconds", simulated.tpotP90Seconds());
                     entry.put("goodputTokensPerSecondPerGpu", row.goodputPerDevice());
                   }
                   ranked.add(entry);

@@ -562,7 +562,7 @@ final class ExploreCommand implements Callable<Integer> {
             ? Limits.strategyIds(strategies)
             : base != null
                 ? base.strategies().stream().map(run -> run.strategyId()).toList()
-                : StudySpec.ALL_STRATEGIES;
+                : StudySpec.referenceStrategies();
     // Explicit flags win over the study file, which wins over the defaults.
     if (common.network == null) {
       common.network = base != null ? base.network() : "analytical";

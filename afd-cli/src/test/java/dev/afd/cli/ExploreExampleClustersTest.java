@@ -84,7 +84,7 @@ class ExploreExampleClustersTest {
           .as("feasible candidates of %s on %s", id, cluster)
           .isPositive();
     }
-    assertThat(ids).containsExactlyElementsOf(StudySpec.ALL_STRATEGIES);
+    assertThat(ids).containsExactlyElementsOf(StudySpec.referenceStrategies());
   }
 
   @Test

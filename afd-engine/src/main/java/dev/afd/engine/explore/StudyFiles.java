@@ -40,7 +40,7 @@ import java.util.TreeMap;
  * workloads:
  *   - chat                                   # a preset with its strict SLO
  *   - {id: long-doc, prefix: 0, isl: 32768, osl: 512, ttft: "2 s", tpot: "30 ms"}
- * strategies: [agg, pd]                     # default: all four
+ * strategies: [agg, pd]                     # default: the reference study's four
  * options:                                  # per strategy, unit strings where they apply
  *   agg: {tp: "4,8", batch: "16,32,64"}
  * network: analytical                       # or simulated
@@ -70,6 +70,25 @@ public final class StudyFiles {
    * @throws AfdConfigurationException naming the file and field for anything malformed
    */
   public static StudySpec read(Path file) {
+    String text;
+    try {
+      text = Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw error(file, "", "does not exist");
+    } catch (IOException e) {
+      throw error(file, "", "cannot be read: " + e.getMessage());
+    }
+    return parse(file, text);
+  }
+
+  /**
+   * Parses a study file's text.
+   *
+   * @param file the file, named in errors; its extension picks YAML or JSON
+   * @param text the file's text
+   * @throws AfdConfigurationException naming the file and field for anything malformed
+   */
+  static StudySpec parse(Path file, String text) {
     String name = file.getFileName().toString().toLowerCase(Locale.ROOT);
     ObjectMapper mapper =
         name.endsWith(".json") ? JsonMapper.builder().build() : YAMLMapper.builder().build();
@@ -77,13 +96,9 @@ public final class StudyFiles {
     mapper.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     JsonNode root;
     try {
-      root = mapper.readTree(Files.readString(file));
+      root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
       throw error(file, "", "is not valid " + format(name) + ": " + Json.syntaxError(e));
-    } catch (NoSuchFileException e) {
-      throw error(file, "", "does not exist");
-    } catch (IOException e) {
-      throw error(file, "", "cannot be read: " + e.getMessage());
     }
     if (root == null || !root.isObject()) {
       throw error(file, "", "must be a mapping with fields " + new java.util.TreeSet<>(FIELDS));
@@ -134,7 +149,9 @@ public final class StudyFiles {
       workloads.add(workload(file, "workloads[" + index + "]", workloadNodes.get(index)));
     }
     List<String> strategyIds =
-        root.has("strategies") ? strings(file, root, "strategies", true) : StudySpec.ALL_STRATEGIES;
+        root.has("strategies")
+            ? strings(file, root, "strategies", true)
+            : StudySpec.referenceStrategies();
     Map<String, Map<String, String>> options = new TreeMap<>();
     JsonNode optionNodes = root.path("options");
     if (!optionNodes.isMissingNode()) {

@@ -5,6 +5,11 @@ import static java.util.Objects.requireNonNull;
 import dev.afd.api.strategy.SloSpec;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.spi.Conventions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,30 +77,45 @@ public record StudySpec(
    */
   public record WorkloadSlo(WorkloadSpec workload, SloSpec slo) {}
 
-  /** The strategies of the reference study, in the order it reports them. */
-  public static final List<String> ALL_STRATEGIES = List.of("agg", "pd", "agg-afd", "pd-afd");
-
   /**
-   * {@return a built-in study by name}
+   * {@return a built-in study by name, read from the study file bundled with the engine ({@code
+   * dev/afd/engine/explore/studies/NAME.yaml})}
    *
    * <p>{@code paper-b200}: the reference study (arXiv 2605.28302): DeepSeek-V3.2 on 128 B200 GPUs
    * in NVLink-8 nodes joined by InfiniBand, the chat, coding and agentic-coding workloads under
    * their strict SLOs, all four strategies.
    */
   public static Optional<StudySpec> builtIn(String name) {
-    if (name.equals("paper-b200")) {
-      return Optional.of(
-          new StudySpec(
-              "paper-b200",
-              List.of("deepseek-v3.2"),
-              List.of(new SystemBudget("b200-nvl8", 128)),
-              WorkloadSpec.presets().stream()
-                  .map(workload -> new WorkloadSlo(workload, SloSpec.strict(workload)))
-                  .toList(),
-              ALL_STRATEGIES.stream().map(StrategyRun::of).toList(),
-              "analytical"));
+    if (!builtInNames().contains(name)) {
+      return Optional.empty();
     }
-    return Optional.empty();
+    String resource = "studies/" + name + ".yaml";
+    try (InputStream in = StudySpec.class.getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("built-in study file " + resource + " is missing");
+      }
+      return Optional.of(
+          StudyFiles.parse(
+              Path.of(name + ".yaml"), new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read built-in study file " + resource, e);
+    }
+  }
+
+  /**
+   * {@return the strategies of the reference study ({@code paper-b200}), in the order it reports
+   * them: what a study runs when it names none}
+   */
+  public static List<String> referenceStrategies() {
+    return ReferenceStrategies.IDS;
+  }
+
+  // Read on first use: the bundled study file names them, the engine does not.
+  private static final class ReferenceStrategies {
+    static final List<String> IDS =
+        builtIn("paper-b200").orElseThrow().strategies().stream()
+            .map(StrategyRun::strategyId)
+            .toList();
   }
 
   /** {@return the names of built-in studies} */

@@ -41,7 +41,7 @@ class ExampleClusterTest {
             workload,
             SloSpec.strict(workload));
     List<StrategyRun> runs = new ArrayList<>();
-    StudySpec.ALL_STRATEGIES.forEach(id -> runs.add(StrategyRun.of(id)));
+    StudySpec.referenceStrategies().forEach(id -> runs.add(StrategyRun.of(id)));
     runs.add(StrategyRun.of(HeteroAfdStrategyProvider.ID));
     Explorer explorer =
         Explorer.builder()

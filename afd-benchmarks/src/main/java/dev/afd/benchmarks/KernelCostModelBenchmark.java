@@ -55,9 +55,11 @@ public class KernelCostModelBenchmark {
   /** Builds the operators and the models, and warms the table indexes. */
   @Setup
   public void setUp() {
-    accelerator = AfdEngine.builder().discoverPlugins().build().accelerator("nvidia-h200-sxm");
+    AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
+    accelerator = engine.accelerator("nvidia-h200-sxm");
     roofline = KernelCostModels.roofline();
-    measured = KernelCostModels.forDirectory(Path.of(kernelDb));
+    measured =
+        KernelCostModels.forDirectory(Path.of(kernelDb), engine.kernelSystemsByAccelerator());
     MlaAttentionBlock attention =
         new MlaAttentionBlock(
             7168,

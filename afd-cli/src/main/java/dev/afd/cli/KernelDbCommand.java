@@ -54,7 +54,9 @@ final class KernelDbCommand {
 
     @Override
     public Integer call() {
-      KernelDatabaseInspection inspection = KernelDatabaseInspection.inspect(directory);
+      KernelDatabaseInspection inspection =
+          KernelDatabaseInspection.inspect(
+              directory, parent.root.engine().kernelSystemsByAccelerator());
       List<MoeModelSpec> models = new ArrayList<>();
       for (String id : COVERAGE_MODELS) {
         parent.root.engine().findModel(id).ifPresent(models::add);

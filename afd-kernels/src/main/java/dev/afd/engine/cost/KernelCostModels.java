@@ -31,18 +31,6 @@ public final class KernelCostModels {
   }
 
   /**
-   * Opens a kernel database directory with the {@linkplain MeasuredKernelCostModel#DEFAULT_SYSTEMS
-   * default accelerator mapping}. Tables are read on first use.
-   *
-   * @param kernelDatabase AIConfigurator's {@code systems} directory or the directory containing it
-   * @throws AfdConfigurationException if the directory does not exist or holds no system
-   */
-  @SuppressWarnings("deprecation") // This overload has no engine to ask for the mapping.
-  public static MeasuredKernelCostModel forDirectory(Path kernelDatabase) {
-    return forDirectory(kernelDatabase, MeasuredKernelCostModel.DEFAULT_SYSTEMS);
-  }
-
-  /**
    * Opens a kernel database directory with an explicit accelerator mapping.
    *
    * @param kernelDatabase AIConfigurator's {@code systems} directory or the directory containing it
@@ -83,14 +71,13 @@ public final class KernelCostModels {
    * system and backend.
    *
    * @param engine the engine whose {@link AfdEngine#kernelDatabases()} and {@link
-   *     AfdEngine#kernelSystemsByAccelerator()} are used; when no provider maps any accelerator and
-   *     a user directory is given, AIConfigurator's systems are mapped to the catalog's NVIDIA
-   *     accelerators as before
+   *     AfdEngine#kernelSystemsByAccelerator()} are used; a user directory needs a provider that
+   *     maps accelerators to its systems
    * @param userDatabase a {@code --kernel-db} directory, or null
    * @return empty when there is no database at all
-   * @throws AfdConfigurationException if the user directory does not exist or holds no system
+   * @throws AfdConfigurationException if the user directory does not exist, holds no system, or no
+   *     provider maps accelerators to database systems
    */
-  @SuppressWarnings("deprecation") // DEFAULT_SYSTEMS keeps --kernel-db working without providers.
   public static Optional<KernelDatabases> databases(AfdEngine engine, @Nullable Path userDatabase) {
     requireNonNull(engine, "engine");
     List<KernelDatabase> opened = new ArrayList<>();
@@ -101,7 +88,11 @@ public final class KernelCostModels {
     if (userDatabase != null) {
       opened.add(openDatabase(userDatabase));
       if (mapping.isEmpty()) {
-        mapping = MeasuredKernelCostModel.DEFAULT_SYSTEMS;
+        throw new AfdConfigurationException(
+            "--kernel-db "
+                + userDatabase
+                + ": no kernel database provider maps accelerators to its systems; put"
+                + " afd-kernel-data (or another KernelDatabaseProvider) on the class path");
       }
     }
     return opened.isEmpty()
@@ -120,11 +111,6 @@ public final class KernelCostModels {
     requireNonNull(backend, "backend");
     Optional<KernelDatabases> databases = databases(engine, userDatabase);
     return databases.isPresent() ? databases.get().model(backend) : roofline();
-  }
-
-  /** {@return the model for an optional {@code --kernel-db} value: measured if given} */
-  public static KernelCostModel forOption(@Nullable Path kernelDatabase) {
-    return kernelDatabase == null ? roofline() : forDirectory(kernelDatabase);
   }
 
   private static AfdConfigurationException noSystem(Path directory, @Nullable Exception cause) {

@@ -103,10 +103,15 @@ public final class KernelDatabaseInspection {
   /**
    * Opens and reads a kernel database.
    *
+   * @param kernelDatabase the database directory
+   * @param systemsByAccelerator accelerator id to database system name, as the engine's kernel
+   *     database providers map them ({@code AfdEngine#kernelSystemsByAccelerator()})
    * @throws dev.afd.api.AfdConfigurationException if the directory holds no system
    */
-  public static KernelDatabaseInspection inspect(Path kernelDatabase) {
-    MeasuredKernelCostModel model = KernelCostModels.forDirectory(kernelDatabase);
+  public static KernelDatabaseInspection inspect(
+      Path kernelDatabase, Map<String, String> systemsByAccelerator) {
+    MeasuredKernelCostModel model =
+        KernelCostModels.forDirectory(kernelDatabase, systemsByAccelerator);
     KernelDatabase database = model.database();
     List<TableRow> rows = new ArrayList<>();
     for (String systemName : database.systemNames()) {

@@ -75,23 +75,6 @@ public final class MeasuredKernelCostModel implements KernelCostModel {
   /** The id of this model. */
   public static final String ID = "measured";
 
-  /**
-   * Accelerator ids of the hardware catalog mapped to the systems of AIConfigurator's database.
-   *
-   * @deprecated the mapping now comes from {@link dev.afd.spi.KernelDatabaseProvider}s (see {@link
-   *     dev.afd.engine.AfdEngine#kernelSystemsByAccelerator()}); kept for {@link
-   *     KernelCostModels#forDirectory(java.nio.file.Path)}, which has no engine
-   */
-  @Deprecated
-  public static final Map<String, String> DEFAULT_SYSTEMS =
-      Collections.unmodifiableMap(
-          new TreeMap<>(
-              Map.of(
-                  "nvidia-h100-sxm", "h100_sxm",
-                  "nvidia-h200-sxm", "h200_sxm",
-                  "nvidia-b200", "b200_sxm",
-                  "nvidia-gb200", "gb200")));
-
   /** Most memoised operator times before the memo is emptied. */
   public static final int MEMO_CAPACITY = 1 << 16;
 

@@ -56,7 +56,9 @@ class MeasuredKernelCostModelDataTest {
   void pricesDeepSeekV3DecodeOnH200FromTheTables() {
     Path data = sharedData();
     assumeTrue(data != null, "../shared/data/aiconfigurator is absent");
-    MeasuredKernelCostModel model = KernelCostModels.forDirectory(data);
+    MeasuredKernelCostModel model =
+        KernelCostModels.forDirectory(
+            data, Map.of(TestingKernelAccelerators.H200.id(), "h200_sxm"));
     AcceleratorSpec h200 = TestingKernelAccelerators.H200;
     Sharding sharding = new Sharding(1, 8, 1, 8, 1.0);
     List<Operator> operators = new ArrayList<>();

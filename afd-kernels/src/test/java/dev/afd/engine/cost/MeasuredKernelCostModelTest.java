@@ -258,14 +258,14 @@ class MeasuredKernelCostModelTest {
   void rejectsADirectoryWithoutSystems() throws IOException {
     Path empty = Files.createDirectories(root.resolve("empty"));
 
-    assertThatThrownBy(() -> KernelCostModels.forDirectory(empty))
+    assertThatThrownBy(() -> KernelCostModels.forDirectory(empty, Map.of()))
         .isInstanceOf(AfdConfigurationException.class)
         .hasMessage(
             "kernel database '"
                 + empty
                 + "': no systems/data/<system> or data/<system> directory found. Pass"
                 + " AIConfigurator's 'systems' directory or the directory that contains it.");
-    assertThatThrownBy(() -> KernelCostModels.forDirectory(root.resolve("missing")))
+    assertThatThrownBy(() -> KernelCostModels.forDirectory(root.resolve("missing"), Map.of()))
         .isInstanceOf(AfdConfigurationException.class)
         .hasMessage("kernel database '" + root.resolve("missing") + "': no such directory");
   }

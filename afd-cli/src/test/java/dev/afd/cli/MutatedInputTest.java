@@ -1,6 +1,8 @@
 package dev.afd.cli;
 
+import static dev.afd.cli.testing.Gen.weighted;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +11,8 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.afd.cli.testing.Gen;
+import dev.afd.cli.testing.Tries;
 import dev.afd.engine.json.Json;
 import dev.afd.engine.validate.SiliconCsvFixtures;
 import java.io.IOException;
@@ -28,17 +32,8 @@ import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.lifecycle.AddLifecycleHook;
-import net.jqwik.api.lifecycle.LifecycleContext;
-import net.jqwik.api.lifecycle.SkipExecutionHook;
-import net.jqwik.api.statistics.Statistics;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 
 /**
  * Property-based negative tests (issue 19): real input files, mutated at random, through the whole
@@ -62,7 +57,10 @@ import net.jqwik.api.statistics.Statistics;
  *       valid (a dropped optional field, a changed name, a truncated CSV that ends on a whole row).
  * </ul>
  *
- * <p>A failing try prints its seed and the mutation; {@code @Property(seed = "...")} replays it.
+ * <p>Each property is a {@link TestFactory} of one test per try, its mutation drawn by {@link Gen}
+ * generators from the try's seed ({@link #BASE_SEED} plus the try's index), so every run tries the
+ * same mutations. A failing try prints its seed and the mutation; {@code -Dafd.mutation.seed=N}
+ * runs only seed {@code N} ({@link Tries}).
  */
 class MutatedInputTest {
   private static final ObjectMapper YAML =
@@ -147,13 +145,13 @@ class MutatedInputTest {
           "qk_nope_head_dim",
           "v_head_dim");
 
-  @Property(tries = 100)
-  @AddLifecycleHook(SkipWithoutSharedData.class)
-  void aMutatedHuggingFaceConfigIsRefusedInOneLineOrImportsWhole(
-      @ForAll("configMutations") Mutation mutation) throws IOException {
-    check(
-        mutation,
-        (file, directory) ->
+  @TestFactory
+  Stream<DynamicTest> aMutatedHuggingFaceConfigIsRefusedInOneLineOrImportsWhole() {
+    assumeSharedData();
+    return tries(
+        100,
+        configMutations(),
+        (mutation, file, directory) ->
             new Command(
                 List.of(
                     "import-hf",
@@ -166,13 +164,15 @@ class MutatedInputTest {
                 List.of()));
   }
 
-  @Provide
-  Arbitrary<Mutation> configMutations() {
-    return Arbitraries.of(CONFIGS)
-        .flatMap(name -> jsonMutations(name, readShared("model-configs/" + name)));
+  private static Gen<Mutation> configMutations() {
+    // Each file is read and parsed once; a try picks a file, then one of its mutations.
+    return Gen.oneOf(
+        CONFIGS.stream()
+            .map(name -> jsonMutations(name, readShared("model-configs/" + name)))
+            .toList());
   }
 
-  private static Arbitrary<Mutation> jsonMutations(String name, String text) {
+  private static Gen<Mutation> jsonMutations(String name, String text) {
     ObjectNode root = (ObjectNode) readTree(Json.mapper(), text);
     List<Leaf> leaves = leaves(root);
     List<Leaf> read =
@@ -196,25 +196,23 @@ class MutatedInputTest {
             .filter(leaf -> leaf.path().size() <= 2 && REQUIRED_CONFIG_FIELDS.contains(leaf.key()))
             .toList();
     // A field the importer reads must refuse every bad number; any other field may take it.
-    Arbitrary<Mutation> value =
-        Combinators.combine(
-                Arbitraries.frequencyOf(
-                    Tuple.of(2, Arbitraries.of(checked)), Tuple.of(1, Arbitraries.of(leaves))),
-                badNumbers())
-            .as(
-                (leaf, bad) ->
-                    Mutation.of(
-                        name,
-                        write(Json.mapper(), replace(root, leaf, bad.node())),
-                        leaf.display() + " set to " + bad.node(),
-                        closedText.contains(leaf)
-                            || read.contains(leaf)
-                                && (bad.certain()
-                                    || POSITIVE_CONFIG_FIELDS.contains(leaf.key()) && bad.zero()),
-                        leaf.key(),
-                        bad.node().isValueNode() ? bad.node().asText() : leaf.key()));
-    Arbitrary<Mutation> drop =
-        Arbitraries.of(required)
+    Gen<Mutation> value =
+        Gen.combine(
+            Gen.frequencyOf(weighted(2, Gen.of(checked)), weighted(1, Gen.of(leaves))),
+            badNumbers(),
+            (leaf, bad) ->
+                Mutation.of(
+                    name,
+                    write(Json.mapper(), replace(root, leaf, bad.node())),
+                    leaf.display() + " set to " + bad.node(),
+                    closedText.contains(leaf)
+                        || read.contains(leaf)
+                            && (bad.certain()
+                                || POSITIVE_CONFIG_FIELDS.contains(leaf.key()) && bad.zero()),
+                    leaf.key(),
+                    bad.node().isValueNode() ? bad.node().asText() : leaf.key()));
+    Gen<Mutation> drop =
+        Gen.of(required)
             .map(
                 leaf ->
                     Mutation.of(
@@ -223,19 +221,18 @@ class MutatedInputTest {
                         "dropped " + leaf.display(),
                         true,
                         leaf.key()));
-    Arbitrary<Mutation> duplicate = duplicatedJsonKey(name, text);
-    Arbitrary<Mutation> truncated =
-        Arbitraries.integers()
-            .between(1, text.lastIndexOf('}') - 1)
+    Gen<Mutation> duplicate = duplicatedJsonKey(name, text);
+    Gen<Mutation> truncated =
+        Gen.integers(1, text.lastIndexOf('}') - 1)
             .map(
                 cut ->
                     Mutation.of(name, text.substring(0, cut), "cut after " + cut + " chars", true));
-    return Arbitraries.frequencyOf(
-        Tuple.of(6, value), Tuple.of(2, drop), Tuple.of(1, duplicate), Tuple.of(1, truncated));
+    return Gen.frequencyOf(
+        weighted(6, value), weighted(2, drop), weighted(1, duplicate), weighted(1, truncated));
   }
 
   /** A top-level line of a pretty-printed JSON object repeated: the same key twice. */
-  private static Arbitrary<Mutation> duplicatedJsonKey(String name, String text) {
+  private static Gen<Mutation> duplicatedJsonKey(String name, String text) {
     return repeatedLine(name, text, Pattern.compile("^  \"([A-Za-z_0-9]+)\": [^\\[{]*,$"));
   }
 
@@ -244,7 +241,7 @@ class MutatedInputTest {
    *
    * @param key matches the lines that may be repeated; its group 1 is the key
    */
-  private static Arbitrary<Mutation> repeatedLine(String name, String text, Pattern key) {
+  private static Gen<Mutation> repeatedLine(String name, String text, Pattern key) {
     List<String> lines = text.lines().toList();
     List<Integer> candidates = new ArrayList<>();
     for (int index = 0; index < lines.size(); index++) {
@@ -252,7 +249,7 @@ class MutatedInputTest {
         candidates.add(index);
       }
     }
-    return Arbitraries.of(candidates)
+    return Gen.of(candidates)
         .map(
             index -> {
               Matcher matcher = key.matcher(lines.get(index));
@@ -320,13 +317,13 @@ class MutatedInputTest {
   private static final Set<String> FREE_TEXT_FIELDS =
       Set.of("id", "name", "vendor", "source", "description");
 
-  @Property(tries = 60)
-  void aMutatedHardwareFileIsRefusedInOneLineOrExploresWhole(
-      @ForAll("hardwareMutations") Mutation mutation) throws IOException {
-    boolean plugin = mutation.fileName().startsWith("h200-attention-acme");
-    check(
-        mutation,
-        (file, directory) -> {
+  @TestFactory
+  Stream<DynamicTest> aMutatedHardwareFileIsRefusedInOneLineOrExploresWhole() {
+    return tries(
+        60,
+        hardwareMutations(),
+        (mutation, file, directory) -> {
+          boolean plugin = mutation.fileName().startsWith("h200-attention-acme");
           List<String> args = new ArrayList<>();
           String cluster = "h200-attention-sram-npu-ffn";
           if (plugin) {
@@ -357,19 +354,20 @@ class MutatedInputTest {
         });
   }
 
-  @Provide
-  Arbitrary<Mutation> hardwareMutations() {
+  private static Gen<Mutation> hardwareMutations() {
     Path examples = REPOSITORY.resolve("examples/hardware/sram-npu.yaml");
     Path plugin = REPOSITORY.resolve("afd-example-plugin/hardware/h200-attention-acme-ffn.yaml");
-    return Arbitraries.of(examples, plugin)
-        .flatMap(
-            file ->
-                yamlMutations(
-                    file.getFileName().toString(),
-                    read(file),
-                    REQUIRED_HARDWARE_FIELDS,
-                    FREE_TEXT_FIELDS,
-                    true));
+    return Gen.oneOf(
+        Stream.of(examples, plugin)
+            .map(
+                file ->
+                    yamlMutations(
+                        file.getFileName().toString(),
+                        read(file),
+                        REQUIRED_HARDWARE_FIELDS,
+                        FREE_TEXT_FIELDS,
+                        true))
+            .toList());
   }
 
   // ---------------------------------------------------------------- study files
@@ -381,12 +379,12 @@ class MutatedInputTest {
   /** Study strings that may take any value: the study's name and a custom workload's id. */
   private static final Set<String> FREE_STUDY_TEXT = Set.of("name", "id");
 
-  @Property(tries = 60)
-  void aMutatedStudyFileIsRefusedInOneLine(@ForAll("studyMutations") Mutation mutation)
-      throws IOException {
-    check(
-        mutation,
-        (file, directory) ->
+  @TestFactory
+  Stream<DynamicTest> aMutatedStudyFileIsRefusedInOneLine() {
+    return tries(
+        60,
+        studyMutations(),
+        (mutation, file, directory) ->
             new Command(
                 List.of(
                     "explore",
@@ -401,8 +399,7 @@ class MutatedInputTest {
                 EXPLORE_OUTPUTS));
   }
 
-  @Provide
-  Arbitrary<Mutation> studyMutations() {
+  private static Gen<Mutation> studyMutations() {
     List<Path> studies;
     try (Stream<Path> files = Files.list(REPOSITORY.resolve("examples/studies"))) {
       studies = files.filter(file -> file.toString().endsWith(".yaml")).sorted().toList();
@@ -410,70 +407,75 @@ class MutatedInputTest {
       throw new UncheckedIOException(e);
     }
     // Only mutations that certainly break a study: a valid one would run the whole study.
-    return Arbitraries.of(studies)
-        .flatMap(
-            file ->
-                yamlMutations(
-                    file.getFileName().toString(),
-                    read(file),
-                    REQUIRED_STUDY_FIELDS,
-                    FREE_STUDY_TEXT,
-                    false));
+    return Gen.oneOf(
+        studies.stream()
+            .map(
+                file ->
+                    yamlMutations(
+                        file.getFileName().toString(),
+                        read(file),
+                        REQUIRED_STUDY_FIELDS,
+                        FREE_STUDY_TEXT,
+                        false))
+            .toList());
   }
 
   // ---------------------------------------------------------------- YAML mutations
 
-  private static Arbitrary<Mutation> yamlMutations(
+  private static Gen<Mutation> yamlMutations(
       String name, String text, Set<String> required, Set<String> freeText, boolean mayBeValid) {
     JsonNode root = readTree(YAML, text);
     List<Leaf> leaves = leaves(root);
     List<Leaf> numeric = leaves.stream().filter(Leaf::numeric).toList();
     List<Leaf> strings =
         leaves.stream().filter(leaf -> !leaf.numeric() && !freeText.contains(leaf.key())).toList();
-    List<Arbitrary<Mutation>> kinds = new ArrayList<>();
+    List<Gen<Mutation>> kinds = new ArrayList<>();
     kinds.add(
-        Combinators.combine(Arbitraries.of(numeric), badQuantities())
-            .as(
-                (leaf, bad) -> {
-                  JsonNode value = bad.apply(leaf.node());
-                  return Mutation.of(
-                      name,
-                      write(YAML, replace(root, leaf, value)),
-                      leaf.display() + " set to " + value,
-                      true,
-                      leaf.display(),
-                      leaf.key());
-                }));
+        Gen.combine(
+            Gen.of(numeric),
+            badQuantities(),
+            (leaf, bad) -> {
+              JsonNode value = bad.apply(leaf.node());
+              return Mutation.of(
+                  name,
+                  write(YAML, replace(root, leaf, value)),
+                  leaf.display() + " set to " + value,
+                  true,
+                  leaf.display(),
+                  leaf.key());
+            }));
     if (!strings.isEmpty()) {
       kinds.add(
-          Combinators.combine(Arbitraries.of(strings), garbage())
-              .as(
-                  (leaf, garbage) ->
-                      Mutation.of(
-                          name,
-                          write(YAML, replace(root, leaf, NODES.textNode(garbage))),
-                          leaf.display() + " set to '" + garbage + "'",
-                          true,
-                          leaf.display(),
-                          leaf.key(),
-                          garbage)));
+          Gen.combine(
+              Gen.of(strings),
+              garbage(),
+              (leaf, garbage) ->
+                  Mutation.of(
+                      name,
+                      write(YAML, replace(root, leaf, NODES.textNode(garbage))),
+                      leaf.display() + " set to '" + garbage + "'",
+                      true,
+                      leaf.display(),
+                      leaf.key(),
+                      garbage)));
     }
     kinds.add(
-        Combinators.combine(Arbitraries.of(leaves), wrongTypes())
-            .as(
-                (leaf, wrong) ->
-                    Mutation.of(
-                        name,
-                        write(YAML, replace(root, leaf, wrong)),
-                        leaf.display() + " set to " + wrong,
-                        true,
-                        leaf.display(),
-                        leaf.key())));
+        Gen.combine(
+            Gen.of(leaves),
+            wrongTypes(),
+            (leaf, wrong) ->
+                Mutation.of(
+                    name,
+                    write(YAML, replace(root, leaf, wrong)),
+                    leaf.display() + " set to " + wrong,
+                    true,
+                    leaf.display(),
+                    leaf.key())));
     List<Leaf> fields = fields(root);
     List<Leaf> drops =
         fields.stream().filter(field -> mayBeValid || required.contains(field.key())).toList();
     kinds.add(
-        Arbitraries.of(drops)
+        Gen.of(drops)
             .map(
                 field ->
                     Mutation.of(
@@ -485,16 +487,16 @@ class MutatedInputTest {
                         field.key())));
     kinds.add(duplicatedYamlKey(name, text));
     kinds.add(truncatedInFlow(name, text));
-    return Arbitraries.oneOf(kinds);
+    return Gen.oneOf(kinds);
   }
 
   /** A block-mapping line repeated: the same key twice in one mapping. */
-  private static Arbitrary<Mutation> duplicatedYamlKey(String name, String text) {
+  private static Gen<Mutation> duplicatedYamlKey(String name, String text) {
     return repeatedLine(name, text, Pattern.compile("^ *([A-Za-z][A-Za-z0-9]*):(?: .*)?$"));
   }
 
   /** The file cut inside a flow collection ({@code [...]} or {@code {...}}): never valid YAML. */
-  private static Arbitrary<Mutation> truncatedInFlow(String name, String text) {
+  private static Gen<Mutation> truncatedInFlow(String name, String text) {
     List<Integer> cuts = new ArrayList<>();
     int depth = 0;
     boolean comment = false;
@@ -516,7 +518,7 @@ class MutatedInputTest {
         cuts.add(position + 1);
       }
     }
-    return Arbitraries.of(cuts)
+    return Gen.of(cuts)
         .map(
             cut ->
                 Mutation.of(
@@ -543,13 +545,13 @@ class MutatedInputTest {
   private static final List<String> POSITIVE_COLUMNS =
       List.of("isl", "osl", "silicon_ttft_ms", "silicon_tpot_ms");
 
-  @Property(tries = 50)
-  @AddLifecycleHook(SkipWithoutSharedData.class)
-  void aMutatedSiliconFileIsRefusedInOneLineOrValidatesWhole(
-      @ForAll("siliconMutations") Mutation mutation) throws IOException {
-    check(
-        mutation,
-        (file, directory) ->
+  @TestFactory
+  Stream<DynamicTest> aMutatedSiliconFileIsRefusedInOneLineOrValidatesWhole() {
+    assumeSharedData();
+    return tries(
+        50,
+        siliconMutations(),
+        (mutation, file, directory) ->
             new Command(
                 List.of(
                     "validate",
@@ -562,15 +564,13 @@ class MutatedInputTest {
                 VALIDATE_OUTPUTS));
   }
 
-  @Provide
-  Arbitrary<Mutation> siliconMutations() {
+  private static Gen<Mutation> siliconMutations() {
     String name = "silicon_slice.csv";
     List<List<String>> table = siliconSlice();
     List<String> header = table.get(0);
     int rows = table.size() - 1;
-    Arbitrary<Mutation> duplicateColumn =
-        Arbitraries.integers()
-            .between(0, header.size() - 1)
+    Gen<Mutation> duplicateColumn =
+        Gen.integers(0, header.size() - 1)
             .map(
                 column -> {
                   List<List<String>> copy = new ArrayList<>();
@@ -586,9 +586,8 @@ class MutatedInputTest {
                       true,
                       header.get(column));
                 });
-    Arbitrary<Mutation> dropColumn =
-        Arbitraries.integers()
-            .between(0, header.size() - 1)
+    Gen<Mutation> dropColumn =
+        Gen.integers(0, header.size() - 1)
             .map(
                 column -> {
                   List<List<String>> copy = new ArrayList<>();
@@ -604,61 +603,57 @@ class MutatedInputTest {
                       SiliconCsvFixtures.requiredColumns().contains(header.get(column)),
                       header.get(column));
                 });
-    Arbitrary<Mutation> cell =
-        Combinators.combine(
-                Arbitraries.integers().between(1, rows), Arbitraries.of(readColumns()), badCells())
-            .as(
-                (row, column, bad) -> {
-                  List<List<String>> copy = copy(table);
-                  int index = header.indexOf(column);
-                  boolean agg = copy.get(row).get(header.indexOf("mode")).equals("agg");
-                  String target = column;
-                  if (!POSITIVE_COLUMNS.contains(column)) {
-                    // A pool column only counts in rows of its mode.
-                    target = agg ? column : "decode_" + column;
-                    index = header.indexOf(target);
-                  }
-                  copy.get(row).set(index, bad.text());
-                  boolean positive = POSITIVE_COLUMNS.contains(column);
-                  return Mutation.of(
-                      name,
-                      csv(copy),
-                      "row " + row + " " + target + " set to '" + bad.text() + "'",
-                      bad.certain()
-                          || positive && bad.zero()
-                          || !column.endsWith("_ms") && bad.tooLargeForInt(),
-                      target,
-                      bad.text());
-                });
-    Arbitrary<Mutation> concurrency =
-        Combinators.combine(
-                Arbitraries.integers().between(1, rows),
-                Arbitraries.bigIntegers()
-                    .between(
-                        BigInteger.valueOf(Integer.MAX_VALUE).add(BigInteger.ONE),
-                        BigInteger.TEN.pow(30)))
-            .as(
-                (row, huge) -> {
-                  List<List<String>> copy = copy(table);
-                  int index = header.indexOf("silicon_data_source");
-                  String source = copy.get(row).get(index);
-                  String mutated =
-                      source.contains("silicon_concurrency=")
-                          ? source.replaceAll(
-                              "silicon_concurrency=\\d+", "silicon_concurrency=" + huge)
-                          : source + "; silicon_concurrency=" + huge;
-                  copy.get(row).set(index, mutated);
-                  return Mutation.of(
-                      name,
-                      csv(copy),
-                      "row " + row + " silicon_concurrency=" + huge,
-                      true,
-                      "silicon_concurrency",
-                      huge.toString());
-                });
-    Arbitrary<Mutation> missingField =
-        Arbitraries.integers()
-            .between(1, rows)
+    Gen<Mutation> cell =
+        Gen.combine(
+            Gen.integers(1, rows),
+            Gen.of(readColumns()),
+            badCells(),
+            (row, column, bad) -> {
+              List<List<String>> copy = copy(table);
+              int index = header.indexOf(column);
+              boolean agg = copy.get(row).get(header.indexOf("mode")).equals("agg");
+              String target = column;
+              if (!POSITIVE_COLUMNS.contains(column)) {
+                // A pool column only counts in rows of its mode.
+                target = agg ? column : "decode_" + column;
+                index = header.indexOf(target);
+              }
+              copy.get(row).set(index, bad.text());
+              boolean positive = POSITIVE_COLUMNS.contains(column);
+              return Mutation.of(
+                  name,
+                  csv(copy),
+                  "row " + row + " " + target + " set to '" + bad.text() + "'",
+                  bad.certain()
+                      || positive && bad.zero()
+                      || !column.endsWith("_ms") && bad.tooLargeForInt(),
+                  target,
+                  bad.text());
+            });
+    Gen<Mutation> concurrency =
+        Gen.combine(
+            Gen.integers(1, rows),
+            Gen.bigIntegers(
+                BigInteger.valueOf(Integer.MAX_VALUE).add(BigInteger.ONE), BigInteger.TEN.pow(30)),
+            (row, huge) -> {
+              List<List<String>> copy = copy(table);
+              int index = header.indexOf("silicon_data_source");
+              String source = copy.get(row).get(index);
+              String mutated =
+                  source.contains("silicon_concurrency=")
+                      ? source.replaceAll("silicon_concurrency=\\d+", "silicon_concurrency=" + huge)
+                      : source + "; silicon_concurrency=" + huge;
+              copy.get(row).set(index, mutated);
+              return Mutation.of(
+                  name,
+                  csv(copy),
+                  "row " + row + " silicon_concurrency=" + huge,
+                  true,
+                  "silicon_concurrency",
+                  huge.toString());
+            });
+    Gen<Mutation> missingField =
+        Gen.integers(1, rows)
             .map(
                 row -> {
                   List<List<String>> copy = copy(table);
@@ -667,20 +662,19 @@ class MutatedInputTest {
                       name, csv(copy), "row " + row + " short by one field", true, "fields");
                 });
     String text = csv(table);
-    Arbitrary<Mutation> truncated =
-        Arbitraries.integers()
-            .between(1, text.length() - 1)
+    Gen<Mutation> truncated =
+        Gen.integers(1, text.length() - 1)
             .map(
                 cut ->
                     Mutation.of(
                         name, text.substring(0, cut), "cut after " + cut + " chars", false));
-    return Arbitraries.frequencyOf(
-        Tuple.of(2, duplicateColumn),
-        Tuple.of(2, dropColumn),
-        Tuple.of(4, cell),
-        Tuple.of(1, concurrency),
-        Tuple.of(1, missingField),
-        Tuple.of(1, truncated));
+    return Gen.frequencyOf(
+        weighted(2, duplicateColumn),
+        weighted(2, dropColumn),
+        weighted(4, cell),
+        weighted(1, concurrency),
+        weighted(1, missingField),
+        weighted(1, truncated));
   }
 
   /** Columns that are read: the positive ones, and the agg pool (decode_ pool for disagg). */
@@ -735,23 +729,17 @@ class MutatedInputTest {
   record Bad(JsonNode node, boolean certain, boolean zero) {}
 
   /** Numbers (and non-numbers) for an integer field. */
-  private static Arbitrary<Bad> badNumbers() {
-    return Arbitraries.oneOf(
-        Arbitraries.longs()
-            .between(Long.MIN_VALUE, -1)
+  private static Gen<Bad> badNumbers() {
+    return Gen.oneOf(
+        Gen.longs(Long.MIN_VALUE, -1).map(v -> new Bad(NODES.numberNode(v), true, false)),
+        Gen.constant(new Bad(NODES.numberNode(0), false, true)),
+        Gen.longs(1L << 31, Long.MAX_VALUE).map(v -> new Bad(NODES.numberNode(v), true, false)),
+        Gen.bigIntegers(BigInteger.valueOf(Long.MAX_VALUE), BigInteger.TEN.pow(40))
             .map(v -> new Bad(NODES.numberNode(v), true, false)),
-        Arbitraries.just(new Bad(NODES.numberNode(0), false, true)),
-        Arbitraries.longs()
-            .between(1L << 31, Long.MAX_VALUE)
-            .map(v -> new Bad(NODES.numberNode(v), true, false)),
-        Arbitraries.bigIntegers()
-            .between(BigInteger.valueOf(Long.MAX_VALUE), BigInteger.TEN.pow(40))
-            .map(v -> new Bad(NODES.numberNode(v), true, false)),
-        Arbitraries.doubles()
-            .between(1.0, 1e6)
+        Gen.doubles(1.0, 1e6)
             .filter(v -> v != Math.rint(v))
             .map(v -> new Bad(NODES.numberNode(v), true, false)),
-        Arbitraries.of(1e300, Double.POSITIVE_INFINITY, Double.NaN)
+        Gen.of(1e300, Double.POSITIVE_INFINITY, Double.NaN)
             .map(v -> new Bad(NODES.numberNode(v), true, false)),
         garbage().map(v -> new Bad(NODES.textNode(v), true, false)),
         wrongTypes().map(v -> new Bad(v, true, false)));
@@ -770,27 +758,22 @@ class MutatedInputTest {
     }
   }
 
-  private static Arbitrary<BadCell> badCells() {
-    return Arbitraries.oneOf(
-        Arbitraries.longs()
-            .between(Long.MIN_VALUE, -1)
-            .map(v -> new BadCell(Long.toString(v), true, false)),
-        Arbitraries.just(new BadCell("0", false, true)),
-        Arbitraries.bigIntegers()
-            .between(BigInteger.valueOf(1L << 31), BigInteger.TEN.pow(30))
+  private static Gen<BadCell> badCells() {
+    return Gen.oneOf(
+        Gen.longs(Long.MIN_VALUE, -1).map(v -> new BadCell(Long.toString(v), true, false)),
+        Gen.constant(new BadCell("0", false, true)),
+        Gen.bigIntegers(BigInteger.valueOf(1L << 31), BigInteger.TEN.pow(30))
             .map(v -> new BadCell(v.toString(), false, false, true)),
-        Arbitraries.integers()
-            .between(1, Integer.MAX_VALUE)
-            .map(v -> new BadCell(Integer.toString(v), false, false)),
-        Arbitraries.of("NaN", "Infinity", "-Infinity", "1e400")
-            .map(v -> new BadCell(v, true, false)),
+        // Longs, not integers: their draws spread over every size, not only near 2^31.
+        Gen.longs(1, Integer.MAX_VALUE).map(v -> new BadCell(Long.toString(v), false, false)),
+        Gen.of("NaN", "Infinity", "-Infinity", "1e400").map(v -> new BadCell(v, true, false)),
         // Empty: 0 in a pool column, which may be valid; missing in a positive one.
-        Arbitraries.just(new BadCell("", false, true)),
+        Gen.constant(new BadCell("", false, true)),
         garbage().map(v -> new BadCell(v, true, false)));
   }
 
   /** Replacements for a number or a quantity string ({@code "1.6 TB/s"}). */
-  private static Arbitrary<UnaryOperator<JsonNode>> badQuantities() {
+  private static Gen<UnaryOperator<JsonNode>> badQuantities() {
     UnaryOperator<JsonNode> negative =
         node ->
             node.isNumber()
@@ -801,7 +784,7 @@ class MutatedInputTest {
             node.isNumber()
                 ? NODES.numberNode(new BigDecimal("1e400"))
                 : NODES.textNode("1e400 " + unit(node.asText()));
-    Arbitrary<UnaryOperator<JsonNode>> garbage =
+    Gen<UnaryOperator<JsonNode>> garbage =
         garbage()
             .map(
                 text ->
@@ -809,7 +792,7 @@ class MutatedInputTest {
                         node.isNumber()
                             ? NODES.textNode(text)
                             : NODES.textNode(text + " " + unit(node.asText())));
-    return Arbitraries.oneOf(Arbitraries.just(negative), Arbitraries.just(beyondDouble), garbage);
+    return Gen.oneOf(Gen.constant(negative), Gen.constant(beyondDouble), garbage);
   }
 
   private static String unit(String quantity) {
@@ -818,13 +801,13 @@ class MutatedInputTest {
   }
 
   /** Strings that are no number, no unit, no id of anything. */
-  private static Arbitrary<String> garbage() {
-    return Arbitraries.strings().withChars("qxzjQXZJ!?%&*~^;").ofMinLength(1).ofMaxLength(12);
+  private static Gen<String> garbage() {
+    return Gen.strings("qxzjQXZJ!?%&*~^;", 1, 12);
   }
 
   /** A list or a mapping where a scalar goes. */
-  private static Arbitrary<JsonNode> wrongTypes() {
-    return Arbitraries.of(
+  private static Gen<JsonNode> wrongTypes() {
+    return Gen.of(
         NODES.arrayNode().add(1).add(2), NODES.objectNode().put("value", 1), NODES.arrayNode());
   }
 
@@ -835,7 +818,18 @@ class MutatedInputTest {
 
   @FunctionalInterface
   interface CommandFor {
-    Command of(Path file, Path directory) throws IOException;
+    Command of(Mutation mutation, Path file, Path directory) throws IOException;
+  }
+
+  /**
+   * The seed of try 0 of every property; try {@code i} draws from {@code BASE_SEED + i}. Fixed, so
+   * that every run tries the same mutations and a failure can be replayed by its seed.
+   */
+  static final long BASE_SEED = 19_000;
+
+  /** {@return one test per try: a mutation drawn from its seed, run and checked} */
+  private static Stream<DynamicTest> tries(int count, Gen<Mutation> mutations, CommandFor command) {
+    return Tries.of(count, BASE_SEED, mutations, Mutation::toString, m -> check(m, command));
   }
 
   /**
@@ -866,14 +860,12 @@ class MutatedInputTest {
     try {
       Path file = directory.resolve(mutation.fileName());
       Files.writeString(file, mutation.text(), StandardCharsets.UTF_8);
-      Command run = command.of(file, directory);
+      Command run = command.of(mutation, file, directory);
       List<String> before = listing(directory);
 
       CommandResult result = CommandResult.run(run.args().toArray(String[]::new));
 
       String context = mutation + " -> exit " + result.status() + ", stderr: " + result.err();
-      // Printed with the property's report: how often each outcome was seen.
-      Statistics.collect("exit " + result.status());
       if (result.status() == 0) {
         assertThat(mutation.certain()).as("accepted: %s", context).isFalse();
         assertThat(result.err().lines().filter(line -> !line.startsWith("afd: warning: ")))
@@ -1086,12 +1078,7 @@ class MutatedInputTest {
   }
 
   /** Skips a property that reads {@code ../shared/data} where it is absent (a user's clone). */
-  static final class SkipWithoutSharedData implements SkipExecutionHook {
-    @Override
-    public SkipResult shouldBeSkipped(LifecycleContext context) {
-      return sharedData().isEmpty()
-          ? SkipResult.skip("../shared/data is absent")
-          : SkipResult.doNotSkip();
-    }
+  private static void assumeSharedData() {
+    assumeTrue(sharedData().isPresent(), "../shared/data is absent");
   }
 }

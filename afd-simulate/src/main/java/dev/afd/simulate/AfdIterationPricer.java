@@ -164,24 +164,20 @@ public final class AfdIterationPricer implements IterationPricer {
 
   @Override
   public double iterationSeconds(
-      int decodeSequences,
-      long decodeContextTokens,
-      int prefillSequences,
-      long prefillTokens,
-      long cachedContextTokens) {
-    int inFlight = (int) Math.max(1, Math.min(microBatches, decodeSequences + prefillTokens));
-    int decodePerMicroBatch = (decodeSequences + inFlight - 1) / inFlight;
+      int decodes, long decodeContext, int prompts, long prefillTokens, long cachedContext) {
+    int inFlight = (int) Math.max(1, Math.min(microBatches, decodes + prefillTokens));
+    int decodePerMicroBatch = (decodes + inFlight - 1) / inFlight;
     long prefillPerMicroBatch =
         prefillTokens == 0 ? 0 : Math.max(1, Math.round(prefillTokens / (double) inFlight));
     int promptsPerMicroBatch =
-        (int) Math.min(prefillPerMicroBatch, (prefillSequences + inFlight - 1) / inFlight);
+        (int) Math.min(prefillPerMicroBatch, (prompts + inFlight - 1) / inFlight);
     StepShape rank =
         StepIterationPricer.shape(
             decodePerMicroBatch,
-            decodeContextTokens,
+            decodeContext,
             promptsPerMicroBatch,
             prefillPerMicroBatch,
-            cachedContextTokens);
+            cachedContext);
     return stepSeconds(rank, inFlight);
   }
 

@@ -17,6 +17,7 @@ import dev.afd.api.operator.CollectiveOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import dev.afd.strategykit.AfdPipeline;
 import java.util.List;
 import java.util.Optional;
 
@@ -224,7 +225,7 @@ public final class AfdIterationPricer implements IterationPricer {
       double sum = a + c1 + f + c2;
       int layers = groups.get(group).count();
       if (aicPipeline) {
-        double cycle = aicCycleSeconds(a, c1, f, c2, inFlight);
+        double cycle = AfdPipeline.aiConfiguratorCycle(a, c1, f, c2, inFlight);
         total += layers * inFlight * cycle;
         drain = sum - cycle;
       } else {
@@ -234,17 +235,6 @@ public final class AfdIterationPricer implements IterationPricer {
       }
     }
     return total + drain + inFlight * attention.edges;
-  }
-
-  /** AIConfigurator's per-layer cycle of an AFD pipeline ({@code AicRules.afdCycleSeconds}). */
-  private static double aicCycleSeconds(
-      double attention, double toFfn, double ffn, double toAttention, int microBatches) {
-    double roundTrip = toFfn + toAttention;
-    double compute = Math.max(attention, ffn);
-    if (microBatches >= 2 + roundTrip / Math.max(compute, 1e-12)) {
-      return Math.max(compute, roundTrip);
-    }
-    return Math.max(attention + toFfn, ffn + toAttention);
   }
 
   /** One side of a micro-batch, per layer group: one layer's seconds by kind. */

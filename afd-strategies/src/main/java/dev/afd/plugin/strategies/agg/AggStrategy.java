@@ -325,9 +325,7 @@ final class AggStrategy implements ServingStrategy {
     PricedStep mixer = sides[0];
     PricedStep ffn = sides[1];
     double mixedSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
-    double decodeSeconds =
-        iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
-            * speculation.stepScale();
+    double decodeSeconds = decodeSeconds(c, sharding, placement);
     double mixedShare = Math.min(1, prefillPerIteration / chunkTokens(c));
     double iterationSeconds = mixedShare * mixedSeconds + (1 - mixedShare) * decodeSeconds;
     double serviceSeconds = serviceIterations * mixedSeconds;
@@ -372,15 +370,7 @@ final class AggStrategy implements ServingStrategy {
                 TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()))
             .put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds))
             .build();
-    return result
-        .latencies(
-            TimeSpan.ofSeconds(ttft),
-            TimeSpan.ofSeconds(tpot),
-            TimeSpan.ofSeconds(ttft + tpot * (context.workload().outputTokens() - 1)))
-        .throughput(tokensPerSecond, concurrency)
-        .stageTimes(stages)
-        .fidelityMix(PricedStep.mix(fidelity))
-        .build();
+    return finish(result, ttft, tpot, tokensPerSecond, concurrency, stages, fidelity);
   }
 
   /**
@@ -423,9 +413,7 @@ final class AggStrategy implements ServingStrategy {
     PricedStep mixer = sides[0];
     PricedStep ffn = sides[1];
     double mixedSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
-    double decodeSeconds =
-        iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
-            * speculation.stepScale();
+    double decodeSeconds = decodeSeconds(c, sharding, placement);
     // afd's mixed step carries one chunk of min(isl, C − d) prompt tokens next to every decode.
     double afdMixedSeconds =
         aicTtft && aicTpot
@@ -620,15 +608,37 @@ final class AggStrategy implements ServingStrategy {
             .put("mixed-iteration", TimeSpan.ofSeconds(mixedSeconds))
             .put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds))
             .build();
+    double tokensPerSecond = requestsPerSecond * osl * c.replicas() * c.dataParallel();
+    return finish(result, ttft, tpot, tokensPerSecond, concurrency, stages, fidelity);
+  }
+
+  /**
+   * {@return the result with its latencies (the request's: TTFT + (osl − 1)·TPOT), throughput,
+   * stages and fidelity mix}
+   */
+  private ServingResult finish(
+      ServingResult.Builder result,
+      double ttft,
+      double tpot,
+      double tokensPerSecond,
+      double concurrency,
+      Map<String, TimeSpan> stages,
+      double[] fidelity) {
     return result
         .latencies(
             TimeSpan.ofSeconds(ttft),
             TimeSpan.ofSeconds(tpot),
-            TimeSpan.ofSeconds(ttft + tpot * (osl - 1)))
-        .throughput(requestsPerSecond * osl * c.replicas() * c.dataParallel(), concurrency)
+            TimeSpan.ofSeconds(ttft + tpot * (context.workload().outputTokens() - 1)))
+        .throughput(tokensPerSecond, concurrency)
         .stageTimes(stages)
         .fidelityMix(PricedStep.mix(fidelity))
         .build();
+  }
+
+  /** {@return a decode-only iteration of a candidate, scaled for speculative decoding} */
+  private double decodeSeconds(AggCandidate c, Sharding sharding, StepPricer.Placement placement) {
+    return iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
+        * speculation.stepScale();
   }
 
   private double iterationSeconds(

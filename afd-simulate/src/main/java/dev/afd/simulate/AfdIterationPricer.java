@@ -14,6 +14,7 @@ import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.network.NetworkModel;
 import dev.afd.api.operator.CollectiveOperator;
+import dev.afd.api.operator.Operator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
@@ -260,27 +261,13 @@ public final class AfdIterationPricer implements IterationPricer {
     for (int index = 0; index < groups.size(); index++) {
       int group = index;
       for (Block block : groups.get(index).blocks()) {
-        if ((block.role() == BlockRole.FEED_FORWARD) != feedForward) {
-          continue;
+        if ((block.role() == BlockRole.FEED_FORWARD) == feedForward) {
+          block.emit(
+              shape,
+              sharding,
+              (operatorGroup, operator) ->
+                  add(side, group, operatorGroup, operator, accelerator, devices));
         }
-        block.emit(
-            shape,
-            sharding,
-            (operatorGroup, operator) -> {
-              if (operator instanceof CollectiveOperator collective) {
-                double seconds = collectiveSeconds(collective, accelerator, devices);
-                side.communication[group] += seconds;
-                if (collective.scope() == ParallelScope.EXPERT) {
-                  side.expertCommunication[group] += seconds;
-                }
-                return;
-              }
-              double seconds = costModel.time(operator, accelerator).seconds();
-              side.compute[group] += seconds;
-              if (operatorGroup == OperatorGroup.ROUTER) {
-                side.router[group] += seconds;
-              }
-            });
       }
     }
     if (!feedForward) {
@@ -296,6 +283,29 @@ public final class AfdIterationPricer implements IterationPricer {
       }
     }
     return side;
+  }
+
+  /** Adds one operator of a layer group to its side: communication, or compute and router. */
+  private void add(
+      Side side,
+      int group,
+      OperatorGroup operatorGroup,
+      Operator operator,
+      AcceleratorSpec accelerator,
+      DeviceGroup devices) {
+    if (operator instanceof CollectiveOperator collective) {
+      double seconds = collectiveSeconds(collective, accelerator, devices);
+      side.communication[group] += seconds;
+      if (collective.scope() == ParallelScope.EXPERT) {
+        side.expertCommunication[group] += seconds;
+      }
+      return;
+    }
+    double seconds = costModel.time(operator, accelerator).seconds();
+    side.compute[group] += seconds;
+    if (operatorGroup == OperatorGroup.ROUTER) {
+      side.router[group] += seconds;
+    }
   }
 
   /**

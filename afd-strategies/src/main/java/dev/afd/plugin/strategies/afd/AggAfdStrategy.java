@@ -13,7 +13,6 @@ import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.ChunkReasons;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.spi.StrategyContext;
-import dev.afd.strategykit.Memory;
 import dev.afd.strategykit.Queueing;
 import java.util.List;
 import java.util.Map;
@@ -40,16 +39,7 @@ final class AggAfdStrategy implements ServingStrategy {
 
   /** A unit layout, batch, chunk and unit count. */
   record AggAfdCandidate(AfdEvaluator.Unit unit, int batch, int chunk, int units)
-      implements Candidate {
-    AfdLayout layout() {
-      return unit.layout();
-    }
-
-    @Override
-    public int devices() {
-      return layout().devices() * units;
-    }
-
+      implements AfdEvaluator.UnitsCandidate {
     @Override
     public Map<String, String> knobs() {
       return unit.knobs(3)
@@ -83,15 +73,6 @@ final class AggAfdStrategy implements ServingStrategy {
     }
   }
 
-  @Override
-  public List<StepDescription> describe(Candidate candidate) {
-    AggAfdCandidate c = (AggAfdCandidate) candidate;
-    WorkloadSpec workload = context.workload();
-    // The step that carries a chunk of a request's prompt.
-    double prefill = Math.max(1, Math.min(workload.inputTokens(), c.chunk() - c.batch()));
-    return evaluator.describe(c.layout(), c.batch(), prefill);
-  }
-
   /** {@return each stage of the mean step: {@code share} of the mixed step, the rest decode} */
   private static Map<String, TimeSpan> meanStages(
       Map<String, TimeSpan> mixed, Map<String, TimeSpan> decode, double share) {
@@ -105,6 +86,15 @@ final class AggAfdStrategy implements ServingStrategy {
               stage, TimeSpan.ofSeconds(share * time.seconds() + (1 - share) * decodeSeconds));
         });
     return stages.build();
+  }
+
+  @Override
+  public List<StepDescription> describe(Candidate candidate) {
+    AggAfdCandidate c = (AggAfdCandidate) candidate;
+    WorkloadSpec workload = context.workload();
+    // The step that carries a chunk of a request's prompt.
+    double prefill = Math.max(1, Math.min(workload.inputTokens(), c.chunk() - c.batch()));
+    return evaluator.describe(c.layout(), c.batch(), prefill);
   }
 
   @Override
@@ -130,12 +120,9 @@ final class AggAfdStrategy implements ServingStrategy {
     // Memory, then the chunk: neither needs the step priced.
     AfdEvaluator.UnitStep unit =
         evaluator.memory(c.unit(), c.batch(), prefillTokens, c.chunk(), true);
-    result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
-    if (!unit.attentionMemory().fits()) {
-      return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
-    }
-    if (!unit.ffnMemory().fits()) {
-      return result.infeasible(Memory.shortfall(unit.ffnMemory())).build();
+    String shortfall = unit.recordMemory(result);
+    if (shortfall != null) {
+      return result.infeasible(shortfall).build();
     }
     if (prefillPerIteration > prefillBudget) {
       return result.infeasible(chunkReasons.tooSmall(c.batch(), c.chunk())).build();

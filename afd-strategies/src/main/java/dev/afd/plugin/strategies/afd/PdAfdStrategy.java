@@ -15,7 +15,6 @@ import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.PrefillPool;
 import dev.afd.spi.StrategyContext;
-import dev.afd.strategykit.Memory;
 import dev.afd.strategykit.PricedStep;
 import dev.afd.strategykit.Roles;
 import dev.afd.strategykit.StepPricer;
@@ -50,16 +49,8 @@ final class PdAfdStrategy implements ServingStrategy {
   }
 
   /** A decode unit layout, batch and unit count. */
-  record PdAfdCandidate(AfdEvaluator.Unit unit, int batch, int units) implements Candidate {
-    AfdLayout layout() {
-      return unit.layout();
-    }
-
-    @Override
-    public int devices() {
-      return layout().devices() * units;
-    }
-
+  record PdAfdCandidate(AfdEvaluator.Unit unit, int batch, int units)
+      implements AfdEvaluator.UnitsCandidate {
     @Override
     public Map<String, String> knobs() {
       return knobs(0).build();
@@ -112,12 +103,9 @@ final class PdAfdStrategy implements ServingStrategy {
             .devices(c.devices(), Map.of("decode", c.devices()))
             .models(context.kernelCostModel().id(), context.networkModel().id());
     AfdEvaluator.UnitStep unit = evaluator.decodeStep(c.unit(), c.batch());
-    result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
-    if (!unit.attentionMemory().fits()) {
-      return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
-    }
-    if (!unit.ffnMemory().fits()) {
-      return result.infeasible(Memory.shortfall(unit.ffnMemory())).build();
+    String shortfall = unit.recordMemory(result);
+    if (shortfall != null) {
+      return result.infeasible(shortfall).build();
     }
     if (prefill.options().isEmpty()) {
       return result

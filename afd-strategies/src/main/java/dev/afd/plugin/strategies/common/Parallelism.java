@@ -1,5 +1,6 @@
 package dev.afd.plugin.strategies.common;
 
+import dev.afd.api.model.Sharding;
 import dev.afd.spi.StrategyContext;
 import dev.afd.strategykit.Experts;
 import java.util.ArrayList;
@@ -12,6 +13,16 @@ public final class Parallelism {
   /** An attention layout (TP × DP) and an FFN layout (MoE TP × EP). */
   public record Width(
       int tensorParallel, int dataParallel, int moeTensorParallel, int expertParallel) {
+    /**
+     * {@return the model's sharding at this width}
+     *
+     * @param imbalance the busiest expert device's load over the mean
+     */
+    public Sharding sharding(double imbalance) {
+      return new Sharding(
+          tensorParallel, dataParallel, moeTensorParallel, expertParallel, imbalance);
+    }
+
     /** {@return attention devices} */
     public int attentionDevices() {
       return tensorParallel * dataParallel;

@@ -126,13 +126,7 @@ public final class PrefillPool {
     this.fixedWorkers = Knobs.fixed(context.options(), Knobs.PREFILL_WORKERS);
     List<Option> priced = new ArrayList<>();
     for (Parallelism.Width width : widths(context)) {
-      Sharding sharding =
-          new Sharding(
-              width.tensorParallel(),
-              width.dataParallel(),
-              width.moeTensorParallel(),
-              width.expertParallel(),
-              imbalance);
+      Sharding sharding = width.sharding(imbalance);
       for (int batch : context.options().get(Knobs.PREFILL_BATCH)) {
         double tokens = batch * (double) workload.inputTokens();
         double kv =
@@ -223,13 +217,7 @@ public final class PrefillPool {
   /** {@return the prefill step of a layout, both sides} */
   public List<StepDescription> describe(Option option) {
     Parallelism.Width width = option.width();
-    Sharding sharding =
-        new Sharding(
-            width.tensorParallel(),
-            width.dataParallel(),
-            width.moeTensorParallel(),
-            width.expertParallel(),
-            imbalance);
+    Sharding sharding = width.sharding(imbalance);
     StepShape rank =
         StepShape.prefill(option.batch(), workload.prefixTokens(), workload.inputTokens());
     return List.of(

@@ -50,14 +50,9 @@ final class PdAfdStrategy implements ServingStrategy {
 
   /** A decode unit layout, batch and unit count. */
   record PdAfdCandidate(AfdEvaluator.Unit unit, int batch, int units)
-      implements AfdEvaluator.UnitsCandidate {
+      implements AfdEvaluator.UnitsCandidate, PrefillPool.DecodePoolCandidate {
     @Override
-    public Map<String, String> knobs() {
-      return knobs(0).build();
-    }
-
-    /** {@return a builder holding the knobs, with room for {@code more}} */
-    ImmutableOrderedMap.Builder<String, String> knobs(int more) {
+    public ImmutableOrderedMap.Builder<String, String> knobs(int more) {
       return unit.knobs(2 + more).put("batch", Knobs.text(batch)).put("units", Knobs.text(units));
     }
   }
@@ -107,10 +102,9 @@ final class PdAfdStrategy implements ServingStrategy {
     if (shortfall != null) {
       return result.infeasible(shortfall).build();
     }
-    if (prefill.options().isEmpty()) {
-      return result
-          .infeasible("no prefill worker layout fits in memory for this model and workload")
-          .build();
+    String noPool = prefill.unavailable();
+    if (noPool != null) {
+      return result.infeasible(noPool).build();
     }
     double tpot = unit.step().seconds();
     double concurrency = (double) c.units() * layout.dataParallel() * c.batch();
@@ -129,13 +123,11 @@ final class PdAfdStrategy implements ServingStrategy {
             new DeviceGroup(evaluator.attentionSystem(), 0, layout.attentionDevices()),
             requestsPerSecond,
             false);
-    PrefillPool.Choice pool = sizing.choice();
-    if (pool != null) {
-      pool.describe(knobs);
+    String unsized = sizing.describe(knobs);
+    if (unsized != null) {
+      return result.knobs(knobs.build()).infeasible(unsized).build();
     }
-    if (!sizing.reason().isEmpty()) {
-      return result.knobs(knobs.build()).infeasible(sizing.reason()).build();
-    }
+    PrefillPool.Choice pool = requireNonNull(sizing.choice(), "a sized pool");
     double kvSeconds = sizing.kvSeconds();
     Map<String, Integer> roles =
         ImmutableOrderedMap.<String, Integer>builder(3)

@@ -38,9 +38,9 @@ import java.util.Optional;
  * at least {@code M}, one prompt's chunk) this is exactly their micro-batch.
  *
  * <p>The strategies are plugins, which the simulation reaches only through their described steps
- * (STYLE.md B2), so the pipeline's composition is written here again; {@code SimulationTargetTest}
- * holds it equal to the strategies' own step times to 1e-9. Slow (every operator, every call): wrap
- * it in a {@link BucketedIterationPricer}.
+ * (docs/style.md, module boundaries), so the pipeline's composition is written here again; {@code
+ * SimulationTargetTest} holds it equal to the strategies' own step times to 1e-9. Slow (every
+ * operator, every call): wrap it in a {@link BucketedIterationPricer}.
  */
 public final class AfdIterationPricer implements IterationPricer {
   /** Bytes per sender at which the exchange cost is sampled, as the strategies sample it. */

@@ -14,18 +14,18 @@ import picocli.CommandLine.Option;
  * model, system or cluster, GPU budget, strategy and workload.
  */
 final class ConfigurationOptions {
+  /** The {@code --cluster} option's description, which {@code explore} shares. */
+  static final String CLUSTER_DESCRIPTION =
+      "Cluster id from a --hardware-file (several systems, for example GPUs for attention and"
+          + " NPUs for the FFN); instead of --system.";
+
   @Option(names = "--model", paramLabel = "ID", required = true, description = "Model id.")
   String model;
 
   @Option(names = "--system", paramLabel = "ID", description = "System id.")
   String system;
 
-  @Option(
-      names = "--cluster",
-      paramLabel = "ID",
-      description =
-          "Cluster id from a --hardware-file (several systems, for example GPUs for attention and"
-              + " NPUs for the FFN); instead of --system.")
+  @Option(names = "--cluster", paramLabel = "ID", description = CLUSTER_DESCRIPTION)
   String cluster;
 
   @Option(

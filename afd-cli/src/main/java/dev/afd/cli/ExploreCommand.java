@@ -85,9 +85,7 @@ final class ExploreCommand implements Callable<Integer> {
   @Option(
       names = "--cluster",
       paramLabel = "ID",
-      description =
-          "Cluster id from a --hardware-file (several systems, for example GPUs for attention and"
-              + " NPUs for the FFN); instead of --system.")
+      description = ConfigurationOptions.CLUSTER_DESCRIPTION)
   String cluster;
 
   @Option(

@@ -31,17 +31,7 @@ import picocli.CommandLine.Spec;
         "List and show accelerators, systems and clusters (built-in, from plugins and from"
             + " --hardware-file).",
     subcommands = {HardwareCommand.ListCommand.class, HardwareCommand.ShowCommand.class})
-final class HardwareCommand implements Callable<Integer> {
-  @ParentCommand AfdCommand root;
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+final class HardwareCommand extends CommandGroup {
   /** {@code afd hardware list}: one row per accelerator, then one per system, each by id. */
   @Command(name = "list", description = "List accelerators, then systems, each sorted by id.")
   static final class ListCommand implements Callable<Integer> {

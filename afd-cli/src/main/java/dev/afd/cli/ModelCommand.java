@@ -24,19 +24,9 @@ import picocli.CommandLine.Spec;
     name = "model",
     description = "List and show models (built-in, from plugins and from --model-file).",
     subcommands = {ModelCommand.ListCommand.class, ModelCommand.ShowCommand.class})
-final class ModelCommand implements Callable<Integer> {
+final class ModelCommand extends CommandGroup {
   static final List<String> LIST_HEADERS =
       List.of("id", "name", "total parameters", "active parameters", "KV bytes/token", "layers");
-
-  @ParentCommand AfdCommand root;
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
 
   /**
    * {@return a parameter count in billions, for example {@code "671.03B"}; in millions below a

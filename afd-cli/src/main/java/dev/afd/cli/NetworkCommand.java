@@ -18,17 +18,7 @@ import picocli.CommandLine.Spec;
     name = "network",
     description = "Price collectives with the network model.",
     subcommands = {NetworkCommand.EstimateCommand.class})
-final class NetworkCommand implements Callable<Integer> {
-  @ParentCommand AfdCommand root;
-
-  @Spec CommandSpec spec;
-
-  @Override
-  public Integer call() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-    return 0;
-  }
-
+final class NetworkCommand extends CommandGroup {
   /** {@code afd network estimate}: one collective on the first devices of a system. */
   @Command(
       name = "estimate",

@@ -320,20 +320,15 @@ public final class HuggingFaceArchitectures {
         config.optionalString("topk_method").orElse("").equals("noaux_tc")
             || config.optionalString("scoring_func").orElse("").equals("sigmoid");
     MoeFfnBlock moe =
-        new MoeFfnBlock(
+        moeFfn(
             hidden,
             experts,
             topK,
             expertIntermediate,
             shared,
             shared > 0 ? expertIntermediate : 0,
-            true,
-            0,
             routerBias,
-            precisions.experts(),
-            precisions.feedForward(),
-            ACTIVATIONS,
-            DISPATCH);
+            precisions);
     int firstDense = config.optionalNonNegativeInt("first_k_dense_replace", 0);
     config.requireBelow("first_k_dense_replace", firstDense, "num_hidden_layers", layers);
     int frequency = config.optionalPositiveInt("moe_layer_freq", 1);
@@ -344,13 +339,7 @@ public final class HuggingFaceArchitectures {
         stack.add(List.of(mixer, moe));
       } else {
         if (dense == null) {
-          dense =
-              new DenseFfnBlock(
-                  hidden,
-                  config.positiveInt("intermediate_size"),
-                  true,
-                  precisions.feedForward(),
-                  ACTIVATIONS);
+          dense = denseFfn(hidden, config.positiveInt("intermediate_size"), precisions);
         }
         stack.add(List.of(mixer, dense));
       }
@@ -441,13 +430,7 @@ public final class HuggingFaceArchitectures {
         stack.add(List.of(attention, moe));
       } else {
         if (dense == null) {
-          dense =
-              new DenseFfnBlock(
-                  hidden,
-                  config.positiveInt("intermediate_size"),
-                  true,
-                  precisions.feedForward(),
-                  ACTIVATIONS);
+          dense = denseFfn(hidden, config.positiveInt("intermediate_size"), precisions);
         }
         stack.add(List.of(attention, dense));
       }
@@ -509,20 +492,15 @@ public final class HuggingFaceArchitectures {
     int experts = config.positiveInt(expertsField);
     int topK = config.positiveInt("num_experts_per_tok");
     config.requireAtMost("num_experts_per_tok", topK, expertsField, experts);
-    return new MoeFfnBlock(
+    return moeFfn(
         hidden,
         experts,
         topK,
         config.positiveInt(intermediateField),
         shared,
         sharedIntermediate,
-        true,
-        0,
         routerBias,
-        precisions.experts(),
-        precisions.feedForward(),
-        ACTIVATIONS,
-        DISPATCH);
+        precisions);
   }
 
   private static Stack llama4(HuggingFaceConfig config, Precisions precisions) {
@@ -538,20 +516,7 @@ public final class HuggingFaceArchitectures {
     config.requireAtMost("num_experts_per_tok", topK, "num_local_experts", experts);
     int expertIntermediate = config.positiveInt("intermediate_size");
     MoeFfnBlock moe =
-        new MoeFfnBlock(
-            hidden,
-            experts,
-            topK,
-            expertIntermediate,
-            1,
-            expertIntermediate,
-            true,
-            0,
-            false,
-            precisions.experts(),
-            precisions.feedForward(),
-            ACTIVATIONS,
-            DISPATCH);
+        moeFfn(hidden, experts, topK, expertIntermediate, 1, expertIntermediate, false, precisions);
     GqaAttentionBlock global = gqa(hidden, heads, kvHeads, headDim, 0, precisions);
     GqaAttentionBlock chunked = gqa(hidden, heads, kvHeads, headDim, chunk, precisions);
     Block dense = null;
@@ -562,18 +527,46 @@ public final class HuggingFaceArchitectures {
         stack.add(List.of(attention, moe));
       } else {
         if (dense == null) {
-          dense =
-              new DenseFfnBlock(
-                  hidden,
-                  config.positiveInt("intermediate_size_mlp"),
-                  true,
-                  precisions.feedForward(),
-                  ACTIVATIONS);
+          dense = denseFfn(hidden, config.positiveInt("intermediate_size_mlp"), precisions);
         }
         stack.add(List.of(attention, dense));
       }
     }
     return new Stack(stack, List.of());
+  }
+
+  /** {@return a gated dense FFN in the model's FFN precision} */
+  private static DenseFfnBlock denseFfn(int hidden, int intermediate, Precisions precisions) {
+    return new DenseFfnBlock(hidden, intermediate, true, precisions.feedForward(), ACTIVATIONS);
+  }
+
+  /**
+   * {@return a gated MoE FFN without a latent projection, its routed experts in the experts'
+   * precision, its shared experts in the FFN precision}
+   */
+  private static MoeFfnBlock moeFfn(
+      int hidden,
+      int experts,
+      int topK,
+      int expertIntermediate,
+      int shared,
+      int sharedIntermediate,
+      boolean routerBias,
+      Precisions precisions) {
+    return new MoeFfnBlock(
+        hidden,
+        experts,
+        topK,
+        expertIntermediate,
+        shared,
+        sharedIntermediate,
+        true,
+        0,
+        routerBias,
+        precisions.experts(),
+        precisions.feedForward(),
+        ACTIVATIONS,
+        DISPATCH);
   }
 
   private static GqaAttentionBlock gqa(

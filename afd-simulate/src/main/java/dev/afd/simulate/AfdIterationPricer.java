@@ -14,9 +14,11 @@ import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.network.NetworkModel;
 import dev.afd.api.operator.CollectiveOperator;
+import dev.afd.api.operator.Operator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
+import dev.afd.strategykit.AfdPipeline;
 import java.util.List;
 import java.util.Optional;
 
@@ -36,9 +38,9 @@ import java.util.Optional;
  * at least {@code M}, one prompt's chunk) this is exactly their micro-batch.
  *
  * <p>The strategies are plugins, which the simulation reaches only through their described steps
- * (STYLE.md B2), so the pipeline's composition is written here again; {@code SimulationTargetTest}
- * holds it equal to the strategies' own step times to 1e-9. Slow (every operator, every call): wrap
- * it in a {@link BucketedIterationPricer}.
+ * (docs/style.md, module boundaries), so the pipeline's composition is written here again; {@code
+ * SimulationTargetTest} holds it equal to the strategies' own step times to 1e-9. Slow (every
+ * operator, every call): wrap it in a {@link BucketedIterationPricer}.
  */
 public final class AfdIterationPricer implements IterationPricer {
   /** Bytes per sender at which the exchange cost is sampled, as the strategies sample it. */
@@ -164,24 +166,20 @@ public final class AfdIterationPricer implements IterationPricer {
 
   @Override
   public double iterationSeconds(
-      int decodeSequences,
-      long decodeContextTokens,
-      int prefillSequences,
-      long prefillTokens,
-      long cachedContextTokens) {
-    int inFlight = (int) Math.max(1, Math.min(microBatches, decodeSequences + prefillTokens));
-    int decodePerMicroBatch = (decodeSequences + inFlight - 1) / inFlight;
+      int decodes, long decodeContext, int prompts, long prefillTokens, long cachedContext) {
+    int inFlight = (int) Math.max(1, Math.min(microBatches, decodes + prefillTokens));
+    int decodePerMicroBatch = (decodes + inFlight - 1) / inFlight;
     long prefillPerMicroBatch =
         prefillTokens == 0 ? 0 : Math.max(1, Math.round(prefillTokens / (double) inFlight));
     int promptsPerMicroBatch =
-        (int) Math.min(prefillPerMicroBatch, (prefillSequences + inFlight - 1) / inFlight);
+        (int) Math.min(prefillPerMicroBatch, (prompts + inFlight - 1) / inFlight);
     StepShape rank =
         StepIterationPricer.shape(
             decodePerMicroBatch,
-            decodeContextTokens,
+            decodeContext,
             promptsPerMicroBatch,
             prefillPerMicroBatch,
-            cachedContextTokens);
+            cachedContext);
     return stepSeconds(rank, inFlight);
   }
 
@@ -228,7 +226,7 @@ public final class AfdIterationPricer implements IterationPricer {
       double sum = a + c1 + f + c2;
       int layers = groups.get(group).count();
       if (aicPipeline) {
-        double cycle = aicCycleSeconds(a, c1, f, c2, inFlight);
+        double cycle = AfdPipeline.aiConfiguratorCycle(a, c1, f, c2, inFlight);
         total += layers * inFlight * cycle;
         drain = sum - cycle;
       } else {
@@ -238,17 +236,6 @@ public final class AfdIterationPricer implements IterationPricer {
       }
     }
     return total + drain + inFlight * attention.edges;
-  }
-
-  /** AIConfigurator's per-layer cycle of an AFD pipeline ({@code AicRules.afdCycleSeconds}). */
-  private static double aicCycleSeconds(
-      double attention, double toFfn, double ffn, double toAttention, int microBatches) {
-    double roundTrip = toFfn + toAttention;
-    double compute = Math.max(attention, ffn);
-    if (microBatches >= 2 + roundTrip / Math.max(compute, 1e-12)) {
-      return Math.max(compute, roundTrip);
-    }
-    return Math.max(attention + toFfn, ffn + toAttention);
   }
 
   /** One side of a micro-batch, per layer group: one layer's seconds by kind. */
@@ -274,27 +261,13 @@ public final class AfdIterationPricer implements IterationPricer {
     for (int index = 0; index < groups.size(); index++) {
       int group = index;
       for (Block block : groups.get(index).blocks()) {
-        if ((block.role() == BlockRole.FEED_FORWARD) != feedForward) {
-          continue;
+        if ((block.role() == BlockRole.FEED_FORWARD) == feedForward) {
+          block.emit(
+              shape,
+              sharding,
+              (operatorGroup, operator) ->
+                  add(side, group, operatorGroup, operator, accelerator, devices));
         }
-        block.emit(
-            shape,
-            sharding,
-            (operatorGroup, operator) -> {
-              if (operator instanceof CollectiveOperator collective) {
-                double seconds = collectiveSeconds(collective, accelerator, devices);
-                side.communication[group] += seconds;
-                if (collective.scope() == ParallelScope.EXPERT) {
-                  side.expertCommunication[group] += seconds;
-                }
-                return;
-              }
-              double seconds = costModel.time(operator, accelerator).seconds();
-              side.compute[group] += seconds;
-              if (operatorGroup == OperatorGroup.ROUTER) {
-                side.router[group] += seconds;
-              }
-            });
       }
     }
     if (!feedForward) {
@@ -310,6 +283,29 @@ public final class AfdIterationPricer implements IterationPricer {
       }
     }
     return side;
+  }
+
+  /** Adds one operator of a layer group to its side: communication, or compute and router. */
+  private void add(
+      Side side,
+      int group,
+      OperatorGroup operatorGroup,
+      Operator operator,
+      AcceleratorSpec accelerator,
+      DeviceGroup devices) {
+    if (operator instanceof CollectiveOperator collective) {
+      double seconds = collectiveSeconds(collective, accelerator, devices);
+      side.communication[group] += seconds;
+      if (collective.scope() == ParallelScope.EXPERT) {
+        side.expertCommunication[group] += seconds;
+      }
+      return;
+    }
+    double seconds = costModel.time(operator, accelerator).seconds();
+    side.compute[group] += seconds;
+    if (operatorGroup == OperatorGroup.ROUTER) {
+      side.router[group] += seconds;
+    }
   }
 
   /**

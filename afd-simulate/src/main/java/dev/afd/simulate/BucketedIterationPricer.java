@@ -31,16 +31,12 @@ public final class BucketedIterationPricer implements IterationPricer {
 
   @Override
   public double iterationSeconds(
-      int decodeSequences,
-      long decodeContextTokens,
-      int prefillSequences,
-      long prefillTokens,
-      long cachedContextTokens) {
-    long decode = Buckets.round(decodeSequences);
-    long context = decodeSequences == 0 ? 0 : Buckets.round(decodeContextTokens);
-    long prefills = Buckets.round(prefillSequences);
-    long tokens = prefillSequences == 0 ? 0 : Buckets.round(prefillTokens);
-    long cached = prefillSequences == 0 ? 0 : Buckets.round(cachedContextTokens);
+      int decodes, long decodeContext, int prompts, long prefillTokens, long cachedContext) {
+    long decode = Buckets.round(decodes);
+    long context = decodes == 0 ? 0 : Buckets.round(decodeContext);
+    long prefills = Buckets.round(prompts);
+    long tokens = prompts == 0 ? 0 : Buckets.round(prefillTokens);
+    long cached = prompts == 0 ? 0 : Buckets.round(cachedContext);
     // A rounded token count never falls below the rounded sequence count that carries it.
     tokens = Math.max(tokens, prefills);
     int bits = Buckets.INDEX_BITS;

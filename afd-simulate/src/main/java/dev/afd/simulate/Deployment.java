@@ -99,31 +99,5 @@ public sealed interface Deployment {
       }
       Objects.requireNonNull(speculation, "speculation");
     }
-
-    /** A deployment without speculative decoding. */
-    public Disaggregated(
-        int prefillRanks,
-        int prefillBatch,
-        IterationPricer prefillPricer,
-        int decodeRanks,
-        int decodeBatch,
-        long decodeKvCapacityTokens,
-        IterationPricer decodePricer,
-        double kvTransferSecondsPerToken,
-        boolean prefixOnDecode,
-        int devices) {
-      this(
-          prefillRanks,
-          prefillBatch,
-          prefillPricer,
-          decodeRanks,
-          decodeBatch,
-          decodeKvCapacityTokens,
-          decodePricer,
-          kvTransferSecondsPerToken,
-          prefixOnDecode,
-          devices,
-          Speculation.NONE);
-    }
   }
 }

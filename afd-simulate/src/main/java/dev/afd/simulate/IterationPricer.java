@@ -6,8 +6,8 @@ package dev.afd.simulate;
  * it carries (their new tokens, against the context already cached before them).
  *
  * <p>Arguments are primitives in tokens and the result is in seconds: this is the simulation's hot
- * path (STYLE.md decision 6). Implementations must be deterministic; the simulation calls them from
- * one thread.
+ * path (docs/style.md, decision 6). Implementations must be deterministic; the simulation calls
+ * them from one thread.
  */
 public interface IterationPricer {
 

@@ -84,18 +84,8 @@ public final class StepIterationPricer implements IterationPricer {
 
   @Override
   public double iterationSeconds(
-      int decodeSequences,
-      long decodeContextTokens,
-      int prefillSequences,
-      long prefillTokens,
-      long cachedContextTokens) {
-    StepShape rank =
-        shape(
-            decodeSequences,
-            decodeContextTokens,
-            prefillSequences,
-            prefillTokens,
-            cachedContextTokens);
+      int decodes, long decodeContext, int prompts, long prefillTokens, long cachedContext) {
+    StepShape rank = shape(decodes, decodeContext, prompts, prefillTokens, cachedContext);
     StepShape group = StepShape.decode(rank.tokens() * sharding.attentionDataParallel(), 0);
     List<OperatorRow> rows =
         OperatorBreakdown.of(

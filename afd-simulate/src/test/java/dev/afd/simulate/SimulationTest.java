@@ -224,7 +224,8 @@ class SimulationTest {
             TestingIterationPricer.constant(0.001),
             1e-6,
             false,
-            2);
+            2,
+            Speculation.NONE);
     List<RequestOutcome> outcomes = new ArrayList<>();
     SimulationResult result =
         Simulation.run(

@@ -83,6 +83,28 @@ public final class AfdPipeline {
   }
 
   /**
+   * {@return AIConfigurator's per-layer AFD cycle, a {@link Cycle}: {@code max(a, f, c1 + c2)} with
+   * enough micro-batches to hide the round trip ({@code M ≥ 2 + (c1 + c2)/max(a, f)}), else {@code
+   * max(a + c1, f + c2)}}
+   *
+   * @param attention attention seconds of one micro-batch ({@code a})
+   * @param toFfn A→F seconds ({@code c1})
+   * @param ffn FFN seconds ({@code f})
+   * @param toAttention F→A seconds ({@code c2})
+   * @param microBatches micro-batches in flight ({@code M})
+   * @since 0.2
+   */
+  public static double aiConfiguratorCycle(
+      double attention, double toFfn, double ffn, double toAttention, int microBatches) {
+    double roundTrip = toFfn + toAttention;
+    double compute = Math.max(attention, ffn);
+    if (microBatches >= 2 + roundTrip / Math.max(compute, 1e-12)) {
+      return Math.max(compute, roundTrip);
+    }
+    return Math.max(attention + toFfn, ffn + toAttention);
+  }
+
+  /**
    * The pipeline's step time and the busy time of each stage.
    *
    * @param seconds the step's seconds

@@ -8,7 +8,9 @@
  * {@link dev.afd.strategykit.Memory} accounts a device's memory; {@link dev.afd.strategykit.Roles}
  * places roles on the cluster's systems; {@link dev.afd.strategykit.Experts} answers
  * expert-parallel questions; {@link dev.afd.strategykit.Queueing} states the queueing assumption
- * behind TTFT. See {@code docs/plugin-authors.md}, "Strategy kit".
+ * behind TTFT; {@link dev.afd.strategykit.AfdUnit}, the higher layer, evaluates an attention-FFN
+ * unit end to end from its layout and the two sides' placements. See {@code
+ * docs/plugin-authors.md}, "Strategy kit".
  *
  * @since 0.2
  */

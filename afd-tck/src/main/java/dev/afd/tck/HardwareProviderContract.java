@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.hardware.SystemSpec;
-import dev.afd.api.internal.Checks;
 import dev.afd.api.unit.FlopRate;
 import dev.afd.api.unit.Precision;
 import dev.afd.engine.AfdEngine;
@@ -75,9 +74,7 @@ public abstract class HardwareProviderContract {
 
   @Test
   void hasValidId() {
-    assertThat(Checks.isValidId(provider().id()))
-        .as("provider id '%s' must be lower-case kebab-case", provider().id())
-        .isTrue();
+    PluginTestKit.assertValidId(provider().id());
   }
 
   @Test

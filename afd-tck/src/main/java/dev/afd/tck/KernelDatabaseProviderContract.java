@@ -3,7 +3,6 @@ package dev.afd.tck;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.afd.api.internal.Checks;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.cost.KernelCostModels;
 import dev.afd.engine.internal.kerneldb.KernelDatabase;
@@ -41,6 +40,11 @@ public abstract class KernelDatabaseProviderContract {
   }
 
   @Test
+  void hasValidId() {
+    PluginTestKit.assertValidId(provider().id());
+  }
+
+  @Test
   void isRegisteredForServiceLoader() {
     PluginTestKit.assertRegistered(KernelDatabaseProvider.class, provider().getClass());
   }
@@ -53,13 +57,6 @@ public abstract class KernelDatabaseProviderContract {
     assertThat(engine.kernelSystemsByAccelerator())
         .as("the engine's accelerator mapping")
         .containsAllEntriesOf(provider.systemsByAccelerator());
-  }
-
-  @Test
-  void hasValidId() {
-    assertThat(Checks.isValidId(provider().id()))
-        .as("provider id '%s' must be lower-case kebab-case", provider().id())
-        .isTrue();
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.afd.tck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.afd.api.internal.Checks;
 import dev.afd.engine.AfdEngine;
 import dev.afd.engine.PluginInfo;
 import java.util.List;
@@ -20,6 +21,13 @@ import java.util.ServiceLoader;
  */
 public final class PluginTestKit {
   private PluginTestKit() {}
+
+  /** Asserts that a provider id is lower-case kebab-case, as every provider's must be. */
+  static void assertValidId(String id) {
+    assertThat(Checks.isValidId(id))
+        .as("provider id '%s' must be lower-case kebab-case", id)
+        .isTrue();
+  }
 
   /**
    * Discovers every plugin on the test class path.

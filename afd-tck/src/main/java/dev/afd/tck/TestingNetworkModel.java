@@ -69,10 +69,7 @@ public final class TestingNetworkModel implements NetworkModel {
 
   @Override
   public CommunicationTime exchange(
-      DeviceGroup senders,
-      DeviceGroup receivers,
-      double bytesPerSender,
-      int destinationsPerSender) {
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {
     double perReceiver = bytesPerSender * senders.size() / receivers.size();
     double seconds =
         bytesPerSender == 0

@@ -25,8 +25,13 @@ public interface Block {
   /** {@return every parameter of the block} */
   long parameterCount();
 
-  /** {@return parameters one token uses (routed experts: top-k of them)} */
-  long activeParameterCount();
+  /**
+   * {@return parameters one token uses (routed experts: top-k of them); by default every parameter,
+   * as in a dense block}
+   */
+  default long activeParameterCount() {
+    return parameterCount();
+  }
 
   /**
    * {@return the weight bytes one device holds under {@code sharding}, at the block's weight

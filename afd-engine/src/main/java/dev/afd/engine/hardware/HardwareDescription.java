@@ -1,7 +1,5 @@
 package dev.afd.engine.hardware;
 
-import static java.util.Objects.requireNonNull;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -78,42 +76,7 @@ public final class HardwareDescription {
       String scaleOut,
       String description) {
 
-    /**
-     * Checks that no cell is null.
-     *
-     * @param kind the kind
-     * @param id the id
-     * @param accelerator the accelerator
-     * @param devices the devices
-     * @param memory the memory
-     * @param memoryBandwidth the memory bandwidth
-     * @param denseBf16 dense BF16
-     * @param denseFp8 dense FP8
-     * @param denseFp4 dense FP4
-     * @param scaleUp scale-up
-     * @param scaleOut scale-out
-     * @param description the description
-     */
-    public Row {
-      for (String cell :
-          List.of(
-              kind,
-              id,
-              accelerator,
-              devices,
-              memory,
-              memoryBandwidth,
-              denseBf16,
-              denseFp8,
-              denseFp4,
-              scaleUp,
-              scaleOut,
-              description)) {
-        requireNonNull(cell, "cell");
-      }
-    }
-
-    /** {@return the cells in the order of {@link #HEADERS}} */
+    /** {@return the cells in the order of {@link #HEADERS}; a null cell fails here} */
     public List<String> cells() {
       return List.of(
           kind,

@@ -21,11 +21,13 @@ import dev.afd.api.unit.Precision;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.engine.json.Json;
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,24 +71,11 @@ import java.util.function.Function;
  */
 public final class HardwareFiles {
   private static final List<String> TOP_FIELDS = List.of("accelerators", "systems", "clusters");
+  // The record's components themselves, so that the file format follows the spec.
   private static final List<String> ACCELERATOR_FIELDS =
-      List.of(
-          "id",
-          "name",
-          "vendor",
-          "denseFlopRates",
-          "memoryCapacityPerDevice",
-          "memoryBandwidth",
-          "onChipMemory",
-          "onChipBandwidth",
-          "scaleUpBandwidthPerDirection",
-          "scaleOutBandwidthPerDirection",
-          "thermalDesignPowerWatts",
-          "pricePerHourUsd",
-          "computeEfficiency",
-          "memoryEfficiency",
-          "kernelOverhead",
-          "source");
+      Arrays.stream(AcceleratorSpec.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .toList();
   private static final List<String> SYSTEM_FIELDS =
       List.of("id", "description", "accelerator", "dimensions");
   private static final List<String> DIMENSION_FIELDS =

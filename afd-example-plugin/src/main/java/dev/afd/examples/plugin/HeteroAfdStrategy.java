@@ -7,21 +7,15 @@ import dev.afd.api.hardware.AcceleratorSpec;
 import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.SystemSpec;
 import dev.afd.api.model.Sharding;
-import dev.afd.api.model.StepShape;
 import dev.afd.api.strategy.Candidate;
-import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.ServingStrategy;
-import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.ByteRate;
 import dev.afd.api.unit.DataSize;
-import dev.afd.api.unit.Precision;
-import dev.afd.api.unit.TimeSpan;
 import dev.afd.spi.StrategyContext;
 import dev.afd.strategykit.AfdPipeline;
+import dev.afd.strategykit.AfdUnit;
 import dev.afd.strategykit.Experts;
-import dev.afd.strategykit.Memory;
-import dev.afd.strategykit.PricedStep;
 import dev.afd.strategykit.Roles;
 import dev.afd.strategykit.StepPricer;
 import java.util.LinkedHashMap;
@@ -32,12 +26,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * {@code hetero-afd}, bound to one context, built on the strategy kit ({@code
- * dev.afd.strategykit}): the kit prices each side of a step through the context's cost and network
- * models and composes the attention-FFN pipeline, so this class holds what is new: the layout
- * space, the FFN on another system, and SRAM-resident expert weights. A decode step pipelines
- * {@value #MICRO_BATCHES} micro-batches; each step carries its share of prefill ({@code batch /
- * osl} requests per rank), each prefill running once through the same stages.
+ * {@code hetero-afd}, bound to one context, built on the strategy kit's {@link AfdUnit}: the kit
+ * accounts each role's memory, prices both sides through the context's cost and network models and
+ * composes the attention-FFN pipeline and its prefill share, so this class holds what is new: the
+ * layout space, the FFN on another system, and SRAM-resident expert weights. A decode step
+ * pipelines {@value #MICRO_BATCHES} micro-batches.
  *
  * <p>With {@code weights-in-sram=yes} the FFN is priced on a view of its accelerator whose memory
  * bandwidth blends {@link AcceleratorSpec#onChipBandwidth()}, for the share of the FFN weights that
@@ -72,13 +65,9 @@ final class HeteroAfdStrategy implements ServingStrategy {
 
   record HeteroAfdCandidate(int tensorParallel, int dataParallel, int ffnDevices, int batch)
       implements Candidate {
-    int attentionDevices() {
-      return tensorParallel * dataParallel;
-    }
-
     @Override
     public int devices() {
-      return attentionDevices() + ffnDevices;
+      return tensorParallel * dataParallel + ffnDevices;
     }
 
     @Override
@@ -94,7 +83,7 @@ final class HeteroAfdStrategy implements ServingStrategy {
   }
 
   private final StrategyContext context;
-  private final StepPricer pricer;
+  private final AfdUnit unit;
   private final SystemSpec attentionSystem;
   private final int ffnSystemIndex;
   private final SystemSpec ffnSystem;
@@ -105,8 +94,9 @@ final class HeteroAfdStrategy implements ServingStrategy {
 
   HeteroAfdStrategy(StrategyContext context) {
     this.context = context;
-    this.pricer =
-        new StepPricer(context.model(), context.kernelCostModel(), context.networkModel());
+    // The router runs with the FFN, afd's pipeline rule.
+    this.unit =
+        new AfdUnit(context, HeteroAfdStrategyProvider.ID, RUNTIME_RESERVE, TOP_K_REACH, false);
     ClusterSpec cluster = context.cluster();
     this.attentionSystem = cluster.primary();
     this.ffnSystemIndex =
@@ -158,125 +148,23 @@ final class HeteroAfdStrategy implements ServingStrategy {
 
   @Override
   public ServingResult evaluate(Candidate candidate) {
-    requireNonNull(candidate, "candidate");
-    HeteroAfdCandidate c = (HeteroAfdCandidate) candidate;
-    WorkloadSpec workload = context.workload();
+    HeteroAfdCandidate c = (HeteroAfdCandidate) requireNonNull(candidate, "candidate");
     int tp = c.tensorParallel();
-    Sharding sharding =
-        expertCount > 0
-            ? new Sharding(tp, c.dataParallel(), 1, c.ffnDevices(), EXPERT_LOAD_IMBALANCE)
-            : new Sharding(tp, c.dataParallel(), c.ffnDevices(), 1, 1);
-    AcceleratorSpec gpu = attentionSystem.accelerator();
+    int dp = c.dataParallel();
+    Sharding sharding = unit.sharding(tp, dp, c.ffnDevices(), EXPERT_LOAD_IMBALANCE);
     AcceleratorSpec npu = ffnSystem.accelerator();
-    StepPricer.Footprint footprint = pricer.footprint(sharding);
-    double kvBytes =
-        c.batch() * (double) workload.finalContextTokens() * footprint.kvBytesPerToken()
-            + c.batch() * footprint.stateBytesPerSequence();
-    double attentionTokens = Math.max(c.batch(), workload.inputTokens());
-    double ffnTokens = Math.max((double) c.batch() * c.dataParallel(), workload.inputTokens());
-    List<MemoryUsage> memory =
-        List.of(
-            usage("attention", footprint.mixerWeightBytes(), kvBytes, attentionTokens, gpu),
-            usage("ffn", footprint.ffnWeightBytes(), 0, ffnTokens, npu));
-    double sramShare = sramShare(npu, footprint.ffnWeightBytes());
+    double sramShare = sramShare(npu, unit.pricer().footprint(sharding).ffnWeightBytes());
     Map<String, String> knobs = c.knobs();
     knobs.put("sram-share", String.format(Locale.ROOT, "%.0f%%", 100 * sramShare));
-    Map<String, Integer> roles = new LinkedHashMap<>();
-    roles.put("attention", c.attentionDevices());
-    roles.put("ffn", c.ffnDevices());
-    ServingResult.Builder result =
-        ServingResult.builder(HeteroAfdStrategyProvider.ID)
-            .knobs(knobs)
-            .devices(c.devices(), roles)
-            .memory(memory)
-            .models(context.kernelCostModel().id(), context.networkModel().id());
-    for (MemoryUsage usage : memory) {
-      if (!usage.fits()) {
-        return result.infeasible(reason(usage)).build();
-      }
-    }
     AcceleratorSpec ffnView =
         sramShare > 0 ? ffnViews.computeIfAbsent(sramShare, s -> withSramBandwidth(npu, s)) : npu;
-    StepPricer.Placement onGpus = new StepPricer.Placement(gpu, 0, 0);
-    StepPricer.Placement onFfn =
-        new StepPricer.Placement(
-            ffnView, ffnSystemIndex, ffnSystemIndex == 0 ? c.attentionDevices() : 0);
-    // Decode: one micro-batch's sequences on one data-parallel rank, at the mean decode context.
-    long perMicroBatch = (c.batch() + MICRO_BATCHES - 1) / MICRO_BATCHES;
-    AfdPipeline.PricedAfdStep decode =
-        AfdPipeline.price(
-            pricer,
-            deployment(onGpus, c.attentionDevices(), onFfn, c, MICRO_BATCHES),
-            StepShape.decode(perMicroBatch, Math.round(workload.meanDecodeContextTokens())),
-            StepShape.decode(perMicroBatch * c.dataParallel(), 0),
-            sharding);
-    // Prefill: one request's new tokens on one rank's tensor-parallel group, no pipelining.
-    double prefillSeconds =
-        AfdPipeline.price(
-                pricer,
-                deployment(onGpus, tp, onFfn, c, 1),
-                StepShape.prefill(1, workload.prefixTokens(), workload.inputTokens()),
-                StepShape.decode(workload.inputTokens(), 0),
-                sharding)
-            .step()
-            .seconds();
-    double prefillPerStep = c.batch() / (double) workload.outputTokens() * prefillSeconds;
-    double tpot = decode.step().seconds() + prefillPerStep;
-    double ttft = prefillSeconds + tpot;
-    double concurrency = (double) c.dataParallel() * c.batch();
-    Map<String, TimeSpan> stages = new LinkedHashMap<>(decode.step().stages());
-    stages.put("prefill", TimeSpan.ofSeconds(prefillPerStep));
-    return result
-        .latencies(
-            TimeSpan.ofSeconds(ttft),
-            TimeSpan.ofSeconds(tpot),
-            TimeSpan.ofSeconds(ttft + tpot * (workload.outputTokens() - 1)))
-        .throughput(concurrency / tpot, concurrency)
-        .stageTimes(stages)
-        .fidelityMix(PricedStep.mix(decode.fidelitySeconds()))
-        .build();
-  }
-
-  /** {@return the two sides' placement; the router runs with the FFN, afd's pipeline rule} */
-  private AfdPipeline.Deployment deployment(
-      StepPricer.Placement attention,
-      int senders,
-      StepPricer.Placement ffn,
-      HeteroAfdCandidate c,
-      int microBatches) {
-    Precision activations = context.model().activationPrecision();
-    return new AfdPipeline.Deployment(
-        attention,
-        senders,
-        ffn,
-        c.ffnDevices(),
-        c.tensorParallel(),
-        TOP_K_REACH,
-        activations,
-        microBatches,
-        false,
-        null);
-  }
-
-  private MemoryUsage usage(
-      String group, double weightBytes, double kvBytes, double tokens, AcceleratorSpec device) {
-    double activationBytes = Memory.activationBytes(context.model(), tokens);
-    return Memory.usage(
-        group,
-        weightBytes,
-        kvBytes,
-        activationBytes,
-        RUNTIME_RESERVE,
-        device.memoryCapacityPerDevice());
-  }
-
-  private static String reason(MemoryUsage usage) {
-    return String.format(
-        Locale.ROOT,
-        "%s devices need %.1f GiB of %.1f GiB",
-        usage.group(),
-        usage.total().toGibibytes(),
-        usage.capacity().toGibibytes());
+    // Sharing the primary system, the FFN group starts after the attention devices.
+    int ffnFirst = ffnSystemIndex == 0 ? tp * dp : 0;
+    return unit.evaluate(
+        knobs,
+        new AfdUnit.Layout(tp, dp, c.ffnDevices(), c.batch(), MICRO_BATCHES, sharding),
+        new StepPricer.Placement(attentionSystem.accelerator(), 0, 0),
+        new StepPricer.Placement(ffnView, ffnSystemIndex, ffnFirst));
   }
 
   /** {@return the share of a device's FFN weights served from SRAM, 0 when off or absent} */

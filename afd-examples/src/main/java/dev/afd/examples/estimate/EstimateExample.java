@@ -49,16 +49,17 @@ public final class EstimateExample {
 
   public static void main(String[] args) {
     AfdEngine engine = AfdEngine.builder().discoverPlugins().build();
-    ClusterSpec cluster = ClusterSpec.of(engine.system(SYSTEM_ID).withDeviceCount(GPUS));
-    WorkloadSpec workload = WorkloadSpec.CHAT;
-    Scenario scenario =
-        new Scenario(engine.model(MODEL_ID), cluster, GPUS, workload, SloSpec.strict(workload));
+    // The roofline and the analytical network model: no measured tables needed.
     Explorer explorer =
         Explorer.builder()
             .engine(engine)
             .kernelCostModel(new RooflineCostModel())
             .networkModels(AnalyticalNetworkModel::new)
             .build();
+    ClusterSpec cluster = ClusterSpec.of(engine.system(SYSTEM_ID).withDeviceCount(GPUS));
+    WorkloadSpec workload = WorkloadSpec.CHAT;
+    Scenario scenario =
+        new Scenario(engine.model(MODEL_ID), cluster, GPUS, workload, SloSpec.strict(workload));
     ServingStrategy strategy = explorer.strategy(scenario, new StrategyRun("agg-afd", DEPLOYMENT));
     List<Candidate> candidates = new ArrayList<>();
     strategy.enumerate(candidates::add);

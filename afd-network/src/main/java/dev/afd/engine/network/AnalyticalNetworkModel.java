@@ -121,9 +121,7 @@ public final class AnalyticalNetworkModel implements NetworkModel {
     return collectiveSeconds(
         kind,
         bytesPerDevice,
-        group.systemIndex(),
-        group.firstDevice(),
-        group.size(),
+        group,
         parameters.bandwidthEfficiency(),
         parameters.collectiveOverhead().seconds());
   }
@@ -136,21 +134,20 @@ public final class AnalyticalNetworkModel implements NetworkModel {
   double collectiveSeconds(
       CollectiveKind kind,
       double bytes,
-      int system,
-      int first,
-      int size,
+      DeviceGroup group,
       double efficiency,
       double overheadSeconds) {
+    int size = group.size();
     if (size <= 1) {
       return 0;
     }
+    int system = group.systemIndex();
+    int first = group.firstDevice();
     double best = Double.POSITIVE_INFINITY;
     for (CollectiveAlgorithm algorithm : ALGORITHMS) {
       double seconds =
           algorithmSeconds(algorithm, kind, bytes, system, first, size, efficiency, null, null);
-      if (seconds < best) {
-        best = seconds;
-      }
+      best = seconds < best ? seconds : best;
     }
     return overheadSeconds + best;
   }
@@ -188,25 +185,8 @@ public final class AnalyticalNetworkModel implements NetworkModel {
     if (group.size() <= 1) {
       return new CollectiveCost(kind, defaultAlgorithm(kind), 0, 0, 0, List.of());
     }
-    CollectiveAlgorithm bestAlgorithm = defaultAlgorithm(kind);
-    double best = Double.POSITIVE_INFINITY;
-    for (CollectiveAlgorithm algorithm : ALGORITHMS) {
-      double seconds =
-          algorithmSeconds(
-              algorithm,
-              kind,
-              bytesPerDevice,
-              system,
-              group.firstDevice(),
-              group.size(),
-              efficiency,
-              null,
-              null);
-      if (seconds < best) {
-        best = seconds;
-        bestAlgorithm = algorithm;
-      }
-    }
+    CollectiveAlgorithm bestAlgorithm =
+        bestAlgorithm(kind, bytesPerDevice, system, group.firstDevice(), group.size(), efficiency);
     double[] split = new double[2];
     DimensionCost[] shares = new DimensionCost[topology.dimensionCount(system)];
     algorithmSeconds(
@@ -426,16 +406,13 @@ public final class AnalyticalNetworkModel implements NetworkModel {
 
   @Override
   public CommunicationTime exchange(
-      DeviceGroup senders,
-      DeviceGroup receivers,
-      double bytesPerSender,
-      int destinationsPerSender) {
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {
     return new CommunicationTime(
         exchangeSeconds(
             senders,
             receivers,
             bytesPerSender,
-            destinationsPerSender,
+            destinations,
             parameters.bandwidthEfficiency(),
             parameters.collectiveOverhead().seconds()),
         ID,

@@ -64,10 +64,8 @@ public final class CalibratedNetworkModel implements NetworkModel {
   @Override
   public CommunicationTime collective(
       CollectiveKind kind, double bytesPerDevice, DeviceGroup group) {
-    requireNonNull(kind, "kind");
-    AnalyticalNetworkModel.checkBytes(bytesPerDevice);
     ClusterTopology topology = base.topology();
-    topology.check(group);
+    topology.checkCollective(kind, bytesPerDevice, group);
     if (table != null && group.systemIndex() == 0 && insideScaleUpDomain(topology, group)) {
       Optional<CommunicationTime> measured = table.lookup(kind, group.size(), bytesPerDevice);
       if (measured.isPresent()) {
@@ -90,13 +88,7 @@ public final class CalibratedNetworkModel implements NetworkModel {
           Math.min(
               best,
               base.collectiveSeconds(
-                  kind,
-                  bytesPerDevice,
-                  group.systemIndex(),
-                  group.firstDevice(),
-                  group.size(),
-                  fit.efficiency(),
-                  fit.latency().seconds()));
+                  kind, bytesPerDevice, group, fit.efficiency(), fit.latency().seconds()));
     }
     return best;
   }
@@ -112,13 +104,10 @@ public final class CalibratedNetworkModel implements NetworkModel {
 
   @Override
   public CommunicationTime exchange(
-      DeviceGroup senders,
-      DeviceGroup receivers,
-      double bytesPerSender,
-      int destinationsPerSender) {
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {
     List<ProtocolFit> fits = calibration.protocols(CollectiveKind.ALL_TO_ALL);
     if (fits.isEmpty()) {
-      return base.exchange(senders, receivers, bytesPerSender, destinationsPerSender);
+      return base.exchange(senders, receivers, bytesPerSender, destinations);
     }
     double best = Double.POSITIVE_INFINITY;
     for (ProtocolFit fit : fits) {
@@ -129,7 +118,7 @@ public final class CalibratedNetworkModel implements NetworkModel {
                   senders,
                   receivers,
                   bytesPerSender,
-                  destinationsPerSender,
+                  destinations,
                   fit.efficiency(),
                   fit.latency().seconds()));
     }

@@ -6,6 +6,7 @@ import dev.afd.api.hardware.ClusterSpec;
 import dev.afd.api.hardware.DimensionKind;
 import dev.afd.api.hardware.NetworkDimension;
 import dev.afd.api.hardware.SystemSpec;
+import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.network.DeviceGroup;
 import dev.afd.api.network.DeviceRef;
 import java.util.List;
@@ -153,6 +154,13 @@ final class ClusterTopology {
       }
     }
     return 0;
+  }
+
+  /** Checks a collective's arguments: a kind, finite non-negative bytes, a group in its system. */
+  void checkCollective(CollectiveKind kind, double bytesPerDevice, DeviceGroup group) {
+    requireNonNull(kind, "kind");
+    AnalyticalNetworkModel.checkBytes(bytesPerDevice);
+    check(group);
   }
 
   /** Checks that a group lies inside its system. */

@@ -191,7 +191,42 @@ final class LinkGraph {
         break;
       }
     }
-    walk(system, first, from, to, switchDimension, outermost, 0, 0, 1.0, 0, buffer, sink);
+    walk(
+        new Route(system, first, to, switchDimension, outermost, buffer, sink), from, 0, 0, 1.0, 0);
+  }
+
+  /** What stays fixed while one transfer's paths are walked. */
+  private static final class Route {
+    final int system;
+    final int first;
+    final int to;
+    final int switchDimension;
+    final int outermost;
+    final int[] buffer;
+    final PathSink sink;
+
+    Route(
+        int system,
+        int first,
+        int to,
+        int switchDimension,
+        int outermost,
+        int[] buffer,
+        PathSink sink) {
+      this.system = system;
+      this.first = first;
+      this.to = to;
+      this.switchDimension = switchDimension;
+      this.outermost = outermost;
+      this.buffer = buffer;
+      this.sink = sink;
+    }
+  }
+
+  /** {@return whether two devices of a system differ in a dimension} */
+  private boolean differ(int system, int device, int other, int dimension) {
+    return topology.coordinate(system, device, dimension)
+        != topology.coordinate(system, other, dimension);
   }
 
   /**
@@ -199,33 +234,24 @@ final class LinkGraph {
    * switch hop (if any).
    */
   private void walk(
-      int system,
-      int first,
-      int current,
-      int to,
-      int switchDimension,
-      int outermost,
-      int step,
-      int count,
-      double fraction,
-      double latency,
-      int[] buffer,
-      PathSink sink) {
+      Route route, int current, int step, int count, double fraction, double latency) {
+    int system = route.system;
+    int to = route.to;
+    int switchDimension = route.switchDimension;
+    int[] buffer = route.buffer;
     // Order: with a switch, the non-switch dims above it from outermost down; without, innermost
     // up.
     int dimension = -1;
     if (switchDimension >= 0) {
-      for (int candidate = outermost; candidate > switchDimension; candidate--) {
-        if (topology.coordinate(system, current, candidate)
-            != topology.coordinate(system, to, candidate)) {
+      for (int candidate = route.outermost; candidate > switchDimension; candidate--) {
+        if (differ(system, current, to, candidate)) {
           dimension = candidate;
           break;
         }
       }
     } else {
-      for (int candidate = 0; candidate <= outermost; candidate++) {
-        if (topology.coordinate(system, current, candidate)
-            != topology.coordinate(system, to, candidate)) {
+      for (int candidate = 0; candidate <= route.outermost; candidate++) {
+        if (differ(system, current, to, candidate)) {
           dimension = candidate;
           break;
         }
@@ -235,13 +261,15 @@ final class LinkGraph {
       int length = count;
       double total = latency;
       if (switchDimension >= 0 && current != to) {
-        int up = deviceLinkBase[first + current] + dimensionSlotOffset[system][switchDimension];
-        int down = deviceLinkBase[first + to] + dimensionSlotOffset[system][switchDimension] + 1;
+        int up =
+            deviceLinkBase[route.first + current] + dimensionSlotOffset[system][switchDimension];
+        int down =
+            deviceLinkBase[route.first + to] + dimensionSlotOffset[system][switchDimension] + 1;
         buffer[length++] = up;
         buffer[length++] = down;
         total += latencySeconds[up];
       }
-      sink.path(buffer, length, fraction, total);
+      route.sink.path(buffer, length, fraction, total);
       return;
     }
     int size = topology.dimensionSize(system, dimension);
@@ -249,109 +277,50 @@ final class LinkGraph {
     int there = topology.coordinate(system, to, dimension);
     int offset = dimensionSlotOffset[system][dimension];
     if (topology.dimensionKind(system, dimension) == DimensionKind.FULLY_CONNECTED) {
-      int link = deviceLinkBase[first + current] + offset + there;
+      int link = deviceLinkBase[route.first + current] + offset + there;
       buffer[count] = link;
       int next = topology.withCoordinate(system, current, dimension, there);
-      walk(
-          system,
-          first,
-          next,
-          to,
-          switchDimension,
-          outermost,
-          step + 1,
-          count + 1,
-          fraction,
-          latency + latencySeconds[link],
-          buffer,
-          sink);
+      walk(route, next, step + 1, count + 1, fraction, latency + latencySeconds[link]);
       return;
     }
     int forward = Math.floorMod(there - here, size);
     int backward = size - forward;
-    // The shorter way round the ring; on a tie both ways, each with half the traffic. The sink
-    // consumes each path before the next is written, so both halves share the buffer.
+    // The shorter way round the ring; on a tie both ways (forward first), each with half the
+    // traffic. The sink consumes each path before the next is written, so both share the buffer.
     double share = forward == backward ? fraction / 2 : fraction;
-    if (forward <= backward) {
-      ringWalk(
-          system,
-          first,
-          current,
-          to,
-          switchDimension,
-          outermost,
-          dimension,
-          +1,
-          forward,
-          step,
-          count,
-          share,
-          latency,
-          buffer,
-          sink);
-    }
-    if (backward <= forward) {
-      ringWalk(
-          system,
-          first,
-          current,
-          to,
-          switchDimension,
-          outermost,
-          dimension,
-          -1,
-          backward,
-          step,
-          count,
-          share,
-          latency,
-          buffer,
-          sink);
+    for (int direction = +1; direction >= -1; direction -= 2) {
+      int hops = direction > 0 ? forward : backward;
+      if (hops <= size - hops) {
+        ringWalk(route, current, dimension, direction, hops, step, count, share, latency);
+      }
     }
   }
 
   private void ringWalk(
-      int system,
-      int first,
+      Route route,
       int current,
-      int to,
-      int switchDimension,
-      int outermost,
       int dimension,
       int direction,
       int hops,
       int step,
       int count,
       double fraction,
-      double latency,
-      int[] buffer,
-      PathSink sink) {
+      double latency) {
+    int system = route.system;
     int size = topology.dimensionSize(system, dimension);
     int offset = dimensionSlotOffset[system][dimension] + (direction > 0 ? 0 : 1);
     int device = current;
     int length = count;
     double total = latency;
     for (int hop = 0; hop < hops; hop++) {
-      int link = deviceLinkBase[first + device] + offset;
-      buffer[length++] = link;
+      int link = deviceLinkBase[route.first + device] + offset;
+      route.buffer[length++] = link;
       total += latencySeconds[link];
       int coordinate = topology.coordinate(system, device, dimension);
       device =
           topology.withCoordinate(
               system, device, dimension, Math.floorMod(coordinate + direction, size));
     }
-    walk(
-        system,
-        first,
-        device,
-        to,
-        switchDimension,
-        outermost,
-        step + 1,
-        length,
-        fraction,
-        total,
-        buffer,
-        sink);
+    walk(route, device, step + 1, length, fraction, total);
   }
 }

@@ -76,9 +76,7 @@ public final class SimulatedNetworkModel implements NetworkModel {
   @Override
   public CommunicationTime collective(
       CollectiveKind kind, double bytesPerDevice, DeviceGroup group) {
-    requireNonNull(kind, "kind");
-    AnalyticalNetworkModel.checkBytes(bytesPerDevice);
-    topology.check(group);
+    topology.checkCollective(kind, bytesPerDevice, group);
     return new CommunicationTime(
         collectiveSeconds(kind, bytesPerDevice, group), ID, Fidelity.ROOFLINE);
   }
@@ -254,10 +252,7 @@ public final class SimulatedNetworkModel implements NetworkModel {
 
   @Override
   public CommunicationTime exchange(
-      DeviceGroup senders,
-      DeviceGroup receivers,
-      double bytesPerSender,
-      int destinationsPerSender) {
+      DeviceGroup senders, DeviceGroup receivers, double bytesPerSender, int destinations) {
     FlowSimulator simulator = new FlowSimulator(capacities);
     int[] buffer = links.newPathBuffer();
     AnalyticalNetworkModel.forEachExchangeFlow(
@@ -265,7 +260,7 @@ public final class SimulatedNetworkModel implements NetworkModel {
         senders,
         receivers,
         bytesPerSender,
-        destinationsPerSender,
+        destinations,
         (source, destination, bytes) -> {
           simulator.prepare(bytes, 0);
           links.route(source, destination, buffer, simulator);

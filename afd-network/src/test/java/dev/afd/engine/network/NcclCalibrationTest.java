@@ -21,9 +21,12 @@ class NcclCalibrationTest {
     List<MeasuredCollectiveTable.Sample> samples = new ArrayList<>();
     for (int n : new int[] {2, 4, 8}) {
       for (double bytes = 256; bytes <= (1 << 28); bytes *= 2) {
-        double low = model.collectiveSeconds(CollectiveKind.ALL_GATHER, bytes, 0, 0, n, 0.25, 6e-6);
+        double low =
+            model.collectiveSeconds(
+                CollectiveKind.ALL_GATHER, bytes, DeviceGroup.first(n), 0.25, 6e-6);
         double high =
-            model.collectiveSeconds(CollectiveKind.ALL_GATHER, bytes, 0, 0, n, 0.7, 20e-6);
+            model.collectiveSeconds(
+                CollectiveKind.ALL_GATHER, bytes, DeviceGroup.first(n), 0.7, 20e-6);
         samples.add(
             new MeasuredCollectiveTable.Sample(
                 CollectiveKind.ALL_GATHER, n, bytes, Math.min(low, high)));
@@ -67,7 +70,8 @@ class NcclCalibrationTest {
     assertThat(beyond.model()).isEqualTo("calibrated");
     assertThat(beyond.seconds())
         .isCloseTo(
-            model.collectiveSeconds(CollectiveKind.ALL_GATHER, 1 << 26, 0, 0, 16, 0.7, 20e-6),
+            model.collectiveSeconds(
+                CollectiveKind.ALL_GATHER, 1 << 26, DeviceGroup.first(16), 0.7, 20e-6),
             withinPercentage(0.5));
 
     // No all-reduce fit: the analytical model answers with its own parameters.

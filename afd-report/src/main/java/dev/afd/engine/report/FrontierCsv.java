@@ -19,12 +19,7 @@ import java.util.List;
 public final class FrontierCsv {
   /** The header row. */
   public static final List<String> HEADER =
-      List.of(
-          "model",
-          "system",
-          "gpuBudget",
-          "workload",
-          "strategy",
+      ResultsCsvWriter.afterScenarioColumns(
           "point",
           "tokensPerSecondPerUser",
           "tokensPerSecondPerGpu",

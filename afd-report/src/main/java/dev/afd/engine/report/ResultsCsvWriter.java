@@ -46,15 +46,21 @@ public final class ResultsCsvWriter implements Closeable {
     }
   }
 
+  /**
+   * {@return the columns that name a row's scenario and strategy (model, system, GPU budget,
+   * workload, strategy), then {@code columns}}: the start of every study CSV's header
+   */
+  static List<String> afterScenarioColumns(String... columns) {
+    List<String> header =
+        new ArrayList<>(List.of("model", "system", "gpuBudget", "workload", "strategy"));
+    header.addAll(List.of(columns));
+    return List.copyOf(header);
+  }
+
   private static List<String> header() {
     List<String> header = new ArrayList<>();
     header.addAll(
-        List.of(
-            "model",
-            "system",
-            "gpuBudget",
-            "workload",
-            "strategy",
+        afterScenarioColumns(
             "feasible",
             "reason",
             "ttftSeconds",

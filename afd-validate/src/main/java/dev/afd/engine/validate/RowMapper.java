@@ -429,6 +429,21 @@ public final class RowMapper {
     }
     int prefillBatch = Math.max(1, prefill.batch());
     List<Attempt> attempts = new ArrayList<>();
+    // Every attempt serves the row's pools; they differ in the decode workers and batch.
+    DecodeAttempt attemptWith =
+        (workers, batch, notes) ->
+            attempt(
+                model,
+                system,
+                workload,
+                prefill,
+                prefillWorkers,
+                prefillBatch,
+                decode,
+                workers,
+                batch,
+                speculative,
+                String.join("; ", notes));
     if (decode.workers() >= 1 && decode.batch() >= 1) {
       long devices =
           inWholeNodes(
@@ -436,19 +451,7 @@ public final class RowMapper {
       if (devices > SystemSpec.MAX_DEVICES) {
         return new Skipped(row, tooManyDevices("disagg deployment", devices));
       }
-      attempts.add(
-          attempt(
-              model,
-              system,
-              workload,
-              prefill,
-              prefillWorkers,
-              prefillBatch,
-              decode,
-              decode.workers(),
-              decode.batch(),
-              speculative,
-              String.join("; ", assumptions)));
+      attempts.add(attemptWith.attempt(decode.workers(), decode.batch(), assumptions));
     } else {
       if (row.concurrency() < 1) {
         return new Skipped(row, "disagg row has neither decode batch and workers nor concurrency");
@@ -485,19 +488,7 @@ public final class RowMapper {
                     workers,
                     row.concurrency(),
                     assumed.maxInferredDecodeBatch()));
-        attempts.add(
-            attempt(
-                model,
-                system,
-                workload,
-                prefill,
-                prefillWorkers,
-                prefillBatch,
-                decode,
-                workers,
-                batch,
-                speculative,
-                String.join("; ", these)));
+        attempts.add(attemptWith.attempt(workers, batch, these));
       }
       if (attempts.isEmpty()) {
         return new Skipped(
@@ -509,6 +500,11 @@ public final class RowMapper {
       }
     }
     return new Mapped(row, attempts);
+  }
+
+  /** A disaggregated attempt of one row, given its decode workers, batch and assumptions. */
+  private interface DecodeAttempt {
+    Attempt attempt(int workers, int batch, List<String> assumptions);
   }
 
   private static Attempt attempt(

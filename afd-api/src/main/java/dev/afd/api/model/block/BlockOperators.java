@@ -1,8 +1,11 @@
 package dev.afd.api.model.block;
 
+import static java.util.Objects.requireNonNull;
+
 import dev.afd.api.model.Sharding;
 import dev.afd.api.network.CollectiveKind;
 import dev.afd.api.operator.CollectiveOperator;
+import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.MemoryOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
@@ -59,6 +62,57 @@ final class BlockOperators {
               tokens * (double) hiddenSize * activationPrecision.bytesPerElement(),
               groupSize));
     }
+  }
+
+  /**
+   * Emits an attention mixer's output projection from {@code width} features back to the hidden
+   * size, then the all-reduce over attention tensor parallelism.
+   */
+  static void attentionOutput(
+      OperatorSink sink,
+      String name,
+      long tokens,
+      int hiddenSize,
+      long width,
+      Precision weightPrecision,
+      Precision activationPrecision,
+      Sharding sharding) {
+    sink.accept(
+        OperatorGroup.ATTENTION,
+        GemmOperator.linear(name, tokens, hiddenSize, width, weightPrecision, activationPrecision));
+    allReduce(
+        sink,
+        "attention_all_reduce",
+        ParallelScope.ATTENTION_TENSOR,
+        tokens,
+        hiddenSize,
+        activationPrecision,
+        sharding.attentionTensorParallel());
+  }
+
+  /** Emits an FFN's all-reduce over its tensor-parallel group. */
+  static void ffnAllReduce(
+      OperatorSink sink,
+      long tokens,
+      long hiddenSize,
+      Precision activationPrecision,
+      int groupSize) {
+    allReduce(
+        sink,
+        "ffn_all_reduce",
+        ParallelScope.FFN_TENSOR,
+        tokens,
+        hiddenSize,
+        activationPrecision,
+        groupSize);
+  }
+
+  /** Checks that an attention block's precisions are given. */
+  static void requirePrecisions(
+      Precision weightPrecision, Precision kvCachePrecision, Precision activationPrecision) {
+    requireNonNull(weightPrecision, "weightPrecision");
+    requireNonNull(kvCachePrecision, "kvCachePrecision");
+    requireNonNull(activationPrecision, "activationPrecision");
   }
 
   /** Checks {@code value >= 1}. */

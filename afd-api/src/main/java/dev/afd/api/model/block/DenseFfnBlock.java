@@ -9,7 +9,6 @@ import dev.afd.api.model.StepShape;
 import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
-import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
 
 /**
@@ -74,11 +73,6 @@ public record DenseFfnBlock(
   }
 
   @Override
-  public long activeParameterCount() {
-    return parameterCount();
-  }
-
-  @Override
   public double weightBytesPerDevice(Sharding sharding) {
     long intermediateHere = BlockOperators.ceilDiv(intermediateSize, sharding.moeTensorParallel());
     return (double) matrices() * hiddenSize * intermediateHere * weightPrecision.bytesPerElement()
@@ -109,13 +103,6 @@ public record DenseFfnBlock(
             intermediateHere,
             weightPrecision,
             activationPrecision));
-    BlockOperators.allReduce(
-        sink,
-        "ffn_all_reduce",
-        ParallelScope.FFN_TENSOR,
-        tokens,
-        hiddenSize,
-        activationPrecision,
-        tensorParallel);
+    BlockOperators.ffnAllReduce(sink, tokens, hiddenSize, activationPrecision, tensorParallel);
   }
 }

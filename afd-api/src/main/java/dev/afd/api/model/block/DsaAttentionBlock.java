@@ -104,11 +104,6 @@ public record DsaAttentionBlock(
   }
 
   @Override
-  public long activeParameterCount() {
-    return parameterCount();
-  }
-
-  @Override
   public double weightBytesPerDevice(Sharding sharding) {
     return attention.weightBytesPerDevice(sharding)
         + indexerMatrixElements() * attention.weightPrecision().bytesPerElement()

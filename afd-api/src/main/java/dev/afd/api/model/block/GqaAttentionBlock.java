@@ -1,7 +1,5 @@
 package dev.afd.api.model.block;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.afd.api.model.Block;
 import dev.afd.api.model.BlockRole;
 import dev.afd.api.model.SequenceBatch;
@@ -13,7 +11,6 @@ import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.MemoryOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
-import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
 import java.util.Optional;
 
@@ -82,9 +79,7 @@ public record GqaAttentionBlock(
       throw new IllegalArgumentException(
           "GQA attention heads (" + heads + ") must be a multiple of kvHeads (" + kvHeads + ")");
     }
-    requireNonNull(weightPrecision, "weightPrecision");
-    requireNonNull(kvCachePrecision, "kvCachePrecision");
-    requireNonNull(activationPrecision, "activationPrecision");
+    BlockOperators.requirePrecisions(weightPrecision, kvCachePrecision, activationPrecision);
   }
 
   @Override
@@ -119,11 +114,6 @@ public record GqaAttentionBlock(
   @Override
   public long parameterCount() {
     return projectionElements(heads, kvHeads) + smallVectorParameters();
-  }
-
-  @Override
-  public long activeParameterCount() {
-    return parameterCount();
   }
 
   /**
@@ -215,22 +205,14 @@ public record GqaAttentionBlock(
               kvCachePrecision,
               activationPrecision));
     }
-    sink.accept(
-        OperatorGroup.ATTENTION,
-        GemmOperator.linear(
-            "o_proj",
-            tokens,
-            hiddenSize,
-            (long) headsHere * headDim,
-            weightPrecision,
-            activationPrecision));
-    BlockOperators.allReduce(
+    BlockOperators.attentionOutput(
         sink,
-        "attention_all_reduce",
-        ParallelScope.ATTENTION_TENSOR,
+        "o_proj",
         tokens,
         hiddenSize,
+        (long) headsHere * headDim,
+        weightPrecision,
         activationPrecision,
-        sharding.attentionTensorParallel());
+        sharding);
   }
 }

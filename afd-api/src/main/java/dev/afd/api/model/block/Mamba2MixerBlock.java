@@ -10,7 +10,6 @@ import dev.afd.api.model.StepShape;
 import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
-import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.operator.StateSpaceOperator;
 import dev.afd.api.unit.Precision;
 import java.util.Optional;
@@ -116,11 +115,6 @@ public record Mamba2MixerBlock(
     return matrixElements(heads, groups) + smallParameters(heads, groups);
   }
 
-  @Override
-  public long activeParameterCount() {
-    return parameterCount();
-  }
-
   private int headsPerDevice(Sharding sharding) {
     return BlockOperators.ceilDiv(heads, sharding.attentionTensorParallel());
   }
@@ -184,22 +178,14 @@ public record Mamba2MixerBlock(
               activationPrecision));
     }
     BlockOperators.norm(sink, "gated_norm", tokens, innerWidth(headsHere), activationPrecision);
-    sink.accept(
-        OperatorGroup.ATTENTION,
-        GemmOperator.linear(
-            "out_proj",
-            tokens,
-            hiddenSize,
-            innerWidth(headsHere),
-            weightPrecision,
-            activationPrecision));
-    BlockOperators.allReduce(
+    BlockOperators.attentionOutput(
         sink,
-        "attention_all_reduce",
-        ParallelScope.ATTENTION_TENSOR,
+        "out_proj",
         tokens,
         hiddenSize,
+        innerWidth(headsHere),
+        weightPrecision,
         activationPrecision,
-        sharding.attentionTensorParallel());
+        sharding);
   }
 }

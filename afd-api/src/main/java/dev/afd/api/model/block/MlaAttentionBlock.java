@@ -1,7 +1,5 @@
 package dev.afd.api.model.block;
 
-import static java.util.Objects.requireNonNull;
-
 import dev.afd.api.model.Block;
 import dev.afd.api.model.BlockRole;
 import dev.afd.api.model.SequenceBatch;
@@ -12,7 +10,6 @@ import dev.afd.api.operator.AttentionOperator;
 import dev.afd.api.operator.GemmOperator;
 import dev.afd.api.operator.OperatorGroup;
 import dev.afd.api.operator.OperatorSink;
-import dev.afd.api.operator.ParallelScope;
 import dev.afd.api.unit.Precision;
 import java.util.Optional;
 
@@ -60,7 +57,7 @@ public record MlaAttentionBlock(
     implements Block {
 
   /**
-   * Validates the block.
+   * Validates the block: positive sizes, a non-negative query LoRA rank, non-null precisions.
    *
    * @param hiddenSize hidden size
    * @param heads heads
@@ -81,9 +78,7 @@ public record MlaAttentionBlock(
     BlockOperators.positive(qkNopeHeadDim, "MLA attention", "qkNopeHeadDim");
     BlockOperators.positive(qkRopeHeadDim, "MLA attention", "qkRopeHeadDim");
     BlockOperators.positive(valueHeadDim, "MLA attention", "valueHeadDim");
-    requireNonNull(weightPrecision, "weightPrecision");
-    requireNonNull(kvCachePrecision, "kvCachePrecision");
-    requireNonNull(activationPrecision, "activationPrecision");
+    BlockOperators.requirePrecisions(weightPrecision, kvCachePrecision, activationPrecision);
   }
 
   @Override
@@ -129,15 +124,10 @@ public record MlaAttentionBlock(
     return replicatedElements() + headElements(heads) + smallVectorParameters();
   }
 
-  @Override
-  public long activeParameterCount() {
-    return parameterCount();
-  }
-
   /**
    * {@return attention heads on one device}
    *
-   * @param sharding the sharding
+   * @param sharding the sharding, whose attention tensor parallelism splits the heads
    */
   public int headsPerDevice(Sharding sharding) {
     return BlockOperators.ceilDiv(heads, sharding.attentionTensorParallel());
@@ -179,22 +169,16 @@ public record MlaAttentionBlock(
                 kvLoraRank,
                 weightPrecision,
                 activationPrecision));
-        sink.accept(
-            OperatorGroup.ATTENTION,
-            new AttentionOperator(
-                "attention",
-                AttentionKind.MLA_UNABSORBED,
-                batch.sequences(),
-                batch.newTokens(),
-                batch.cachedTokens(),
-                headsHere,
-                headsHere,
-                queryHeadWidth(),
-                valueHeadDim,
-                0,
-                latentBytes,
-                kvCachePrecision,
-                activationPrecision));
+        attention(
+            batch,
+            AttentionKind.MLA_UNABSORBED,
+            headsHere,
+            headsHere,
+            queryHeadWidth(),
+            valueHeadDim,
+            0,
+            latentBytes,
+            sink);
       } else {
         emitAbsorbed(batch, headsHere, AttentionKind.MLA_ABSORBED, 0, latentBytes, sink);
       }
@@ -247,22 +231,7 @@ public record MlaAttentionBlock(
             qkNopeHeadDim,
             weightPrecision,
             activationPrecision));
-    sink.accept(
-        OperatorGroup.ATTENTION,
-        new AttentionOperator(
-            "attention",
-            kind,
-            batch.sequences(),
-            batch.newTokens(),
-            batch.cachedTokens(),
-            headsHere,
-            1,
-            latentWidth(),
-            kvLoraRank,
-            span,
-            latentBytes,
-            kvCachePrecision,
-            activationPrecision));
+    attention(batch, kind, headsHere, 1, latentWidth(), kvLoraRank, span, latentBytes, sink);
     sink.accept(
         OperatorGroup.ATTENTION,
         new GemmOperator(
@@ -275,24 +244,45 @@ public record MlaAttentionBlock(
             activationPrecision));
   }
 
-  /** Emits the output projection and the tensor-parallel all-reduce. */
-  void emitOutput(long tokens, int headsHere, Sharding sharding, OperatorSink sink) {
+  /** Emits the attention of one batch over the latent cache, unabsorbed or absorbed. */
+  private void attention(
+      SequenceBatch batch,
+      AttentionKind kind,
+      int queryHeads,
+      int keyValueHeads,
+      int queryKeyWidth,
+      int valueWidth,
+      long span,
+      double latentBytes,
+      OperatorSink sink) {
     sink.accept(
         OperatorGroup.ATTENTION,
-        GemmOperator.linear(
-            "o_proj",
-            tokens,
-            hiddenSize,
-            (long) headsHere * valueHeadDim,
-            weightPrecision,
+        new AttentionOperator(
+            "attention",
+            kind,
+            batch.sequences(),
+            batch.newTokens(),
+            batch.cachedTokens(),
+            queryHeads,
+            keyValueHeads,
+            queryKeyWidth,
+            valueWidth,
+            span,
+            latentBytes,
+            kvCachePrecision,
             activationPrecision));
-    BlockOperators.allReduce(
+  }
+
+  /** Emits the output projection and the tensor-parallel all-reduce. */
+  void emitOutput(long tokens, int headsHere, Sharding sharding, OperatorSink sink) {
+    BlockOperators.attentionOutput(
         sink,
-        "attention_all_reduce",
-        ParallelScope.ATTENTION_TENSOR,
+        "o_proj",
         tokens,
         hiddenSize,
+        (long) headsHere * valueHeadDim,
+        weightPrecision,
         activationPrecision,
-        sharding.attentionTensorParallel());
+        sharding);
   }
 }

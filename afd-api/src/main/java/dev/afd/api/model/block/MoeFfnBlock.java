@@ -307,13 +307,6 @@ public record MoeFfnBlock(
               sharedWeightPrecision,
               activationPrecision));
     }
-    BlockOperators.allReduce(
-        sink,
-        "ffn_all_reduce",
-        ParallelScope.FFN_TENSOR,
-        tokens,
-        hiddenSize,
-        activationPrecision,
-        reduceGroup);
+    BlockOperators.ffnAllReduce(sink, tokens, hiddenSize, activationPrecision, reduceGroup);
   }
 }

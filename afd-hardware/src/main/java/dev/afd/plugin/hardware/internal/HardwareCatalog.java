@@ -17,8 +17,10 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +28,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The accelerators and systems of one vendor, read from a line-based catalog resource.
@@ -59,22 +62,12 @@ import java.util.TreeSet;
 public record HardwareCatalog(
     String resource, List<AcceleratorSpec> accelerators, List<SystemSpec> systems) {
 
+  // The spec's components but the id (the section name) and the FLOP rates (one key each).
   private static final Set<String> ACCELERATOR_KEYS =
-      Set.of(
-          "name",
-          "vendor",
-          "memoryCapacityPerDevice",
-          "memoryBandwidth",
-          "onChipMemory",
-          "onChipBandwidth",
-          "scaleUpBandwidthPerDirection",
-          "scaleOutBandwidthPerDirection",
-          "thermalDesignPowerWatts",
-          "pricePerHourUsd",
-          "computeEfficiency",
-          "memoryEfficiency",
-          "kernelOverhead",
-          "source");
+      Arrays.stream(AcceleratorSpec.class.getRecordComponents())
+          .map(RecordComponent::getName)
+          .filter(name -> !name.equals("id") && !name.equals("denseFlopRates"))
+          .collect(Collectors.toUnmodifiableSet());
   private static final List<String> REQUIRED_ACCELERATOR_KEYS =
       List.of(
           "name",

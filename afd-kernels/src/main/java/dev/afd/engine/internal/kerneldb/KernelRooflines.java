@@ -57,19 +57,16 @@ public final class KernelRooflines {
    * window_size} when positive: 4·b·h·d·s·s_eff/2 FLOP; reads Q, K, V and writes O once.
    */
   public static RooflineModel contextAttention(GridLayout layout, SystemSpecification system) {
-    Columns columns = new Columns(layout);
+    AttentionColumns attention = new AttentionColumns(layout, "isl");
+    Columns columns = attention.columns();
     int attentionType = columns.category("attn_dtype");
-    int cacheType = columns.category("kv_cache_dtype");
     int window = columns.number("window_size");
     int headDimension = columns.number("head_dim");
     int keyValueHeads = columns.number("num_key_value_heads");
-    int heads = columns.number("num_heads");
-    int batch = columns.number("batch_size");
-    int sequence = columns.number("isl");
     return (categories, coordinates) -> {
-      double b = columns.value(batch, categories, coordinates);
-      double s = columns.value(sequence, categories, coordinates);
-      double h = columns.value(heads, categories, coordinates);
+      double b = attention.batch(categories, coordinates);
+      double s = attention.tokens(categories, coordinates);
+      double h = attention.heads(categories, coordinates);
       double kv = columns.value(keyValueHeads, categories, coordinates);
       double d = columns.value(headDimension, categories, coordinates);
       double w = columns.value(window, categories, coordinates);
@@ -78,7 +75,7 @@ public final class KernelRooflines {
       double causalFraction = w > 0 && w < s ? 1 : 0.5;
       double flop = 4 * b * h * d * s * attended * causalFraction;
       double bytes =
-          b * s * d * (2 * h * ACTIVATION_BYTES + 2 * kv * bytesPerElement(categories[cacheType]));
+          b * s * d * (2 * h * ACTIVATION_BYTES + 2 * kv * attention.cacheBytes(categories));
       return speedOfLight(system, categories[attentionType], flop, bytes);
     };
   }
@@ -88,25 +85,22 @@ public final class KernelRooflines {
    * reads the K and V cache, 4·b·h·d·kv_len FLOP at the 16-bit peak.
    */
   public static RooflineModel generationAttention(GridLayout layout, SystemSpecification system) {
-    Columns columns = new Columns(layout);
-    int cacheType = columns.category("kv_cache_dtype");
+    AttentionColumns attention = new AttentionColumns(layout, "step");
+    Columns columns = attention.columns();
     int window = columns.number("window_size");
     int headDimension = columns.number("head_dim");
     int keyValueHeads = columns.number("num_key_value_heads");
-    int heads = columns.number("num_heads");
-    int batch = columns.number("batch_size");
-    int step = columns.number("step");
     return (categories, coordinates) -> {
-      double b = columns.value(batch, categories, coordinates);
-      double length = columns.value(step, categories, coordinates) + 1;
+      double b = attention.batch(categories, coordinates);
+      double length = attention.tokens(categories, coordinates) + 1;
       double w = columns.value(window, categories, coordinates);
       double attended = w > 0 ? Math.min(length, w) : length;
-      double h = columns.value(heads, categories, coordinates);
+      double h = attention.heads(categories, coordinates);
       double kv = columns.value(keyValueHeads, categories, coordinates);
       double d = columns.value(headDimension, categories, coordinates);
       double flop = 4 * b * h * d * attended;
       double bytes =
-          2 * b * attended * kv * d * bytesPerElement(categories[cacheType])
+          2 * b * attended * kv * d * attention.cacheBytes(categories)
               + 2 * b * h * d * ACTIVATION_BYTES;
       return speedOfLight(system, "bfloat16", flop, bytes);
     };
@@ -114,19 +108,15 @@ public final class KernelRooflines {
 
   /** DeepSeek-style MLA in the context phase, computed per head as ordinary causal attention. */
   public static RooflineModel contextMla(GridLayout layout, SystemSpecification system) {
-    Columns columns = new Columns(layout);
-    int cacheType = columns.category("kv_cache_dtype");
-    int heads = columns.number("num_heads");
-    int batch = columns.number("batch_size");
-    int sequence = columns.number("isl");
+    AttentionColumns attention = new AttentionColumns(layout, "isl");
     return (categories, coordinates) -> {
-      double b = columns.value(batch, categories, coordinates);
-      double s = columns.value(sequence, categories, coordinates);
-      double h = columns.value(heads, categories, coordinates);
+      double b = attention.batch(categories, coordinates);
+      double s = attention.tokens(categories, coordinates);
+      double h = attention.heads(categories, coordinates);
       double flop = b * h * s * s / 2 * 2 * (MLA_QUERY_KEY_HEAD_WIDTH + MLA_VALUE_HEAD_WIDTH);
       double bytes =
           b * s * h * (2 * MLA_QUERY_KEY_HEAD_WIDTH + 2 * MLA_VALUE_HEAD_WIDTH) * ACTIVATION_BYTES
-              + b * s * MLA_LATENT_WIDTH * bytesPerElement(categories[cacheType]);
+              + b * s * MLA_LATENT_WIDTH * attention.cacheBytes(categories);
       return speedOfLight(system, "bfloat16", flop, bytes);
     };
   }
@@ -136,18 +126,14 @@ public final class KernelRooflines {
    * shared 576-wide latent cache of {@code step} tokens.
    */
   public static RooflineModel generationMla(GridLayout layout, SystemSpecification system) {
-    Columns columns = new Columns(layout);
-    int cacheType = columns.category("kv_cache_dtype");
-    int heads = columns.number("num_heads");
-    int batch = columns.number("batch_size");
-    int step = columns.number("step");
+    AttentionColumns attention = new AttentionColumns(layout, "step");
     return (categories, coordinates) -> {
-      double b = columns.value(batch, categories, coordinates);
-      double length = columns.value(step, categories, coordinates) + 1;
-      double h = columns.value(heads, categories, coordinates);
+      double b = attention.batch(categories, coordinates);
+      double length = attention.tokens(categories, coordinates) + 1;
+      double h = attention.heads(categories, coordinates);
       double flop = 2 * b * h * length * (MLA_LATENT_WIDTH + MLA_LATENT_WIDTH - 64);
       double bytes =
-          b * length * MLA_LATENT_WIDTH * bytesPerElement(categories[cacheType])
+          b * length * MLA_LATENT_WIDTH * attention.cacheBytes(categories)
               + 2 * b * h * MLA_LATENT_WIDTH * ACTIVATION_BYTES;
       return speedOfLight(system, "bfloat16", flop, bytes);
     };
@@ -258,6 +244,47 @@ public final class KernelRooflines {
   }
 
   /** Finds columns by name among a layout's categories (parsed as numbers) and axes. */
+  /**
+   * The columns every attention grid has: the KV cache format, heads, batch and a per-sequence
+   * token count ({@code isl} in the context phase, {@code step} in generation).
+   */
+  private static final class AttentionColumns {
+    private final Columns columns;
+    private final int cacheType;
+    private final int heads;
+    private final int batch;
+    private final int tokens;
+
+    AttentionColumns(GridLayout layout, String tokensColumn) {
+      this.columns = new Columns(layout);
+      this.cacheType = columns.category("kv_cache_dtype");
+      this.heads = columns.number("num_heads");
+      this.batch = columns.number("batch_size");
+      this.tokens = columns.number(tokensColumn);
+    }
+
+    Columns columns() {
+      return columns;
+    }
+
+    double batch(String[] categories, double[] coordinates) {
+      return columns.value(batch, categories, coordinates);
+    }
+
+    double tokens(String[] categories, double[] coordinates) {
+      return columns.value(tokens, categories, coordinates);
+    }
+
+    double heads(String[] categories, double[] coordinates) {
+      return columns.value(heads, categories, coordinates);
+    }
+
+    /** {@return bytes per element of the KV cache at a grid point} */
+    double cacheBytes(String[] categories) {
+      return bytesPerElement(categories[cacheType]);
+    }
+  }
+
   private static final class Columns {
     private final List<String> categories;
     private final List<String> axes;

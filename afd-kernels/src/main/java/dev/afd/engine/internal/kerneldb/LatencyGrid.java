@@ -995,16 +995,20 @@ public final class LatencyGrid {
       };
     }
 
+    /**
+     * {@return the line through the last two measured points of an axis, {@code (previousKey,
+     * previousValue)} and {@code (edgeKey, edgeValue)}, in scaled coordinates, at {@code target}}
+     */
     private double extendTrend(
         int level,
-        double boundaryKey,
-        double boundaryValue,
-        double innerKey,
-        double innerValue,
+        double edgeKey,
+        double edgeValue,
+        double previousKey,
+        double previousValue,
         double target) {
       double slope =
-          (boundaryValue - innerValue) / (scaled(level, boundaryKey) - scaled(level, innerKey));
-      return boundaryValue + slope * (scaled(level, target) - scaled(level, boundaryKey));
+          (edgeValue - previousValue) / (scaled(level, edgeKey) - scaled(level, previousKey));
+      return edgeValue + slope * (scaled(level, target) - scaled(level, edgeKey));
     }
 
     /** {@return a latency-space value multiplied by {@code ratio}} */

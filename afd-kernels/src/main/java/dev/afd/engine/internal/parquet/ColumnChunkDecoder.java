@@ -73,14 +73,24 @@ final class ColumnChunkDecoder {
           }
           dictionary = decodeDictionaryPage(chunk, header, bodyStart, destination.type);
         }
-        case ParquetFormat.PAGE_DATA -> {
+        case ParquetFormat.PAGE_DATA, ParquetFormat.PAGE_DATA_V2 -> {
           checkValueCount(header, valuesRead, chunk.valueCount());
-          decodeDataPage(chunk, header, bodyStart, optional, dictionary, destination);
-          valuesRead += header.valueCount();
-        }
-        case ParquetFormat.PAGE_DATA_V2 -> {
-          checkValueCount(header, valuesRead, chunk.valueCount());
-          decodeDataPageVersion2(chunk, header, bodyStart, optional, dictionary, destination);
+          PageValues values =
+              header.pageType() == ParquetFormat.PAGE_DATA
+                  ? pageValues(chunk, header, bodyStart, optional)
+                  : pageValuesVersion2(chunk, header, bodyStart, optional);
+          decodeValues(
+              header.encoding(),
+              values.data(),
+              values.position(),
+              values.limit(),
+              values.nonNullCount(),
+              dictionary,
+              destination);
+          if (optional) {
+            destination.spreadOverNulls(
+                definitionLevels, header.valueCount(), values.nonNullCount());
+          }
           valuesRead += header.valueCount();
         }
         default -> {
@@ -123,13 +133,19 @@ final class ColumnChunkDecoder {
     return dictionary;
   }
 
-  private void decodeDataPage(
-      ColumnChunk chunk,
-      PageHeader header,
-      int bodyStart,
-      boolean optional,
-      @Nullable ColumnValues dictionary,
-      ColumnValues destination) {
+  /**
+   * Where a data page's values lie once its definition levels are read.
+   *
+   * @param data the bytes holding the values
+   * @param position where they start
+   * @param limit where they end
+   * @param nonNullCount how many values are not null
+   */
+  private record PageValues(byte[] data, int position, int limit, int nonNullCount) {}
+
+  /** {@return a v1 data page's values: levels and values compressed together, levels prefixed} */
+  private PageValues pageValues(
+      ColumnChunk chunk, PageHeader header, int bodyStart, boolean optional) {
     byte[] data =
         decompressor.decompress(
             chunk.codec(), file, bodyStart, header.compressedSize(), header.uncompressedSize());
@@ -148,20 +164,12 @@ final class ColumnChunkDecoder {
       nonNullCount = decodeDefinitionLevels(data, position, position + length, valueCount);
       position += length;
     }
-    decodeValues(
-        header.encoding(), data, position, data.length, nonNullCount, dictionary, destination);
-    if (optional) {
-      destination.spreadOverNulls(definitionLevels, valueCount, nonNullCount);
-    }
+    return new PageValues(data, position, data.length, nonNullCount);
   }
 
-  private void decodeDataPageVersion2(
-      ColumnChunk chunk,
-      PageHeader header,
-      int bodyStart,
-      boolean optional,
-      @Nullable ColumnValues dictionary,
-      ColumnValues destination) {
+  /** {@return a v2 data page's values: levels uncompressed before the values} */
+  private PageValues pageValuesVersion2(
+      ColumnChunk chunk, PageHeader header, int bodyStart, boolean optional) {
     int repetitionLength = header.repetitionLevelsByteLength();
     int definitionLength = header.definitionLevelsByteLength();
     if (repetitionLength < 0
@@ -203,10 +211,7 @@ final class ColumnChunkDecoder {
       position = valuesStart;
       limit = valuesStart + valuesLength;
     }
-    decodeValues(header.encoding(), data, position, limit, nonNullCount, dictionary, destination);
-    if (optional) {
-      destination.spreadOverNulls(definitionLevels, valueCount, nonNullCount);
-    }
+    return new PageValues(data, position, limit, nonNullCount);
   }
 
   /** Decodes bit-width-1 definition levels into the scratch array and counts the non-null ones. */

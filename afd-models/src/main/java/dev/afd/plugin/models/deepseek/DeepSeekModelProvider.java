@@ -1,10 +1,10 @@
 package dev.afd.plugin.models.deepseek;
 
-import static dev.afd.plugin.models.internal.Catalog.FP8_BLOCK_QUANTIZATION;
-import static dev.afd.plugin.models.internal.Catalog.model;
+import static dev.afd.plugin.models.internal.Catalog.derived;
 
 import com.google.auto.service.AutoService;
 import dev.afd.api.model.MoeModelSpec;
+import dev.afd.plugin.models.internal.DeepSeekV3Configs;
 import dev.afd.spi.ModelProvider;
 import java.util.List;
 
@@ -40,111 +40,12 @@ public final class DeepSeekModelProvider implements ModelProvider {
 
   /** deepseek-ai/DeepSeek-V3 and deepseek-ai/DeepSeek-R1 config.json (identical architecture). */
   private static MoeModelSpec v3(String id, String name, String huggingFaceId) {
-    return model(
-        id,
-        name,
-        huggingFaceId,
-        "architectures",
-        List.of("DeepseekV3ForCausalLM"),
-        "hidden_size",
-        7168,
-        "num_hidden_layers",
-        61,
-        "vocab_size",
-        129280,
-        "max_position_embeddings",
-        163840,
-        "num_attention_heads",
-        128,
-        "q_lora_rank",
-        1536,
-        "kv_lora_rank",
-        512,
-        "qk_nope_head_dim",
-        128,
-        "qk_rope_head_dim",
-        64,
-        "v_head_dim",
-        128,
-        "intermediate_size",
-        18432,
-        "moe_intermediate_size",
-        2048,
-        "n_routed_experts",
-        256,
-        "num_experts_per_tok",
-        8,
-        "n_shared_experts",
-        1,
-        "first_k_dense_replace",
-        3,
-        "moe_layer_freq",
-        1,
-        "topk_method",
-        "noaux_tc",
-        "num_nextn_predict_layers",
-        1,
-        "tie_word_embeddings",
-        false,
-        "quantization_config",
-        FP8_BLOCK_QUANTIZATION);
+    return derived(id, name, huggingFaceId, DeepSeekV3Configs.V3);
   }
 
   /** deepseek-ai/DeepSeek-V3.2 config.json: V3 plus the lightning indexer. */
   private static MoeModelSpec v32() {
-    return model(
-        "deepseek-v3.2",
-        "DeepSeek-V3.2",
-        "deepseek-ai/DeepSeek-V3.2",
-        "architectures",
-        List.of("DeepseekV32ForCausalLM"),
-        "hidden_size",
-        7168,
-        "num_hidden_layers",
-        61,
-        "vocab_size",
-        129280,
-        "max_position_embeddings",
-        163840,
-        "num_attention_heads",
-        128,
-        "q_lora_rank",
-        1536,
-        "kv_lora_rank",
-        512,
-        "qk_nope_head_dim",
-        128,
-        "qk_rope_head_dim",
-        64,
-        "v_head_dim",
-        128,
-        "index_n_heads",
-        64,
-        "index_head_dim",
-        128,
-        "index_topk",
-        2048,
-        "intermediate_size",
-        18432,
-        "moe_intermediate_size",
-        2048,
-        "n_routed_experts",
-        256,
-        "num_experts_per_tok",
-        8,
-        "n_shared_experts",
-        1,
-        "first_k_dense_replace",
-        3,
-        "moe_layer_freq",
-        1,
-        "topk_method",
-        "noaux_tc",
-        "num_nextn_predict_layers",
-        1,
-        "tie_word_embeddings",
-        false,
-        "quantization_config",
-        FP8_BLOCK_QUANTIZATION);
+    return derived(
+        "deepseek-v3.2", "DeepSeek-V3.2", "deepseek-ai/DeepSeek-V3.2", DeepSeekV3Configs.V3_2);
   }
 }

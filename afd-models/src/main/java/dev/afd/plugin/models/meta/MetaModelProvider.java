@@ -1,9 +1,11 @@
 package dev.afd.plugin.models.meta;
 
+import static dev.afd.plugin.models.internal.Catalog.gqa;
 import static dev.afd.plugin.models.internal.Catalog.model;
 
 import com.google.auto.service.AutoService;
 import dev.afd.api.model.MoeModelSpec;
+import dev.afd.plugin.models.internal.Catalog.GqaDims;
 import dev.afd.spi.ModelProvider;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +52,16 @@ public final class MetaModelProvider implements ModelProvider {
             10485760),
         // meta-llama/Meta-Llama-3.1-70B config.json
         llama3(
-            "llama-3.1-70b", "Llama-3.1-70B", "meta-llama/Meta-Llama-3.1-70B", 8192, 80, 64, 28672),
+            "llama-3.1-70b",
+            "Llama-3.1-70B",
+            "meta-llama/Meta-Llama-3.1-70B",
+            new GqaDims(8192, 80, 128256, 131072, 64, 8, 28672)),
         // meta-llama/Meta-Llama-3.1-8B config.json
         llama3(
-            "llama-3.1-8b", "Llama-3.1-8B", "meta-llama/Meta-Llama-3.1-8B", 4096, 32, 32, 14336));
+            "llama-3.1-8b",
+            "Llama-3.1-8B",
+            "meta-llama/Meta-Llama-3.1-8B",
+            new GqaDims(4096, 32, 128256, 131072, 32, 8, 14336)));
   }
 
   private static MoeModelSpec llama4(
@@ -81,35 +89,7 @@ public final class MetaModelProvider implements ModelProvider {
             Map.entry("num_experts_per_tok", 1)));
   }
 
-  private static MoeModelSpec llama3(
-      String id,
-      String name,
-      String huggingFaceId,
-      int hidden,
-      int layers,
-      int heads,
-      int intermediate) {
-    return model(
-        id,
-        name,
-        huggingFaceId,
-        "architectures",
-        List.of("LlamaForCausalLM"),
-        "hidden_size",
-        hidden,
-        "num_hidden_layers",
-        layers,
-        "vocab_size",
-        128256,
-        "max_position_embeddings",
-        131072,
-        "num_attention_heads",
-        heads,
-        "num_key_value_heads",
-        8,
-        "intermediate_size",
-        intermediate,
-        "tie_word_embeddings",
-        false);
+  private static MoeModelSpec llama3(String id, String name, String huggingFaceId, GqaDims dims) {
+    return gqa(id, name, huggingFaceId, "LlamaForCausalLM", dims, "tie_word_embeddings", false);
   }
 }

@@ -1,9 +1,10 @@
 package dev.afd.plugin.models.mistral;
 
-import static dev.afd.plugin.models.internal.Catalog.model;
+import static dev.afd.plugin.models.internal.Catalog.gqa;
 
 import com.google.auto.service.AutoService;
 import dev.afd.api.model.MoeModelSpec;
+import dev.afd.plugin.models.internal.Catalog.GqaDims;
 import dev.afd.spi.ModelProvider;
 import java.util.List;
 
@@ -36,52 +37,22 @@ public final class MistralModelProvider implements ModelProvider {
             "mixtral-8x7b",
             "Mixtral-8x7B",
             "mistralai/Mixtral-8x7B-v0.1",
-            4096,
-            32,
-            32,
-            14336,
-            32768),
+            new GqaDims(4096, 32, 32000, 32768, 32, 8, 14336)),
         // mistralai/Mixtral-8x22B-v0.1 config.json
         mixtral(
             "mixtral-8x22b",
             "Mixtral-8x22B",
             "mistralai/Mixtral-8x22B-v0.1",
-            6144,
-            56,
-            48,
-            16384,
-            65536));
+            new GqaDims(6144, 56, 32000, 65536, 48, 8, 16384)));
   }
 
-  private static MoeModelSpec mixtral(
-      String id,
-      String name,
-      String huggingFaceId,
-      int hidden,
-      int layers,
-      int heads,
-      int intermediate,
-      int context) {
-    return model(
+  private static MoeModelSpec mixtral(String id, String name, String huggingFaceId, GqaDims dims) {
+    return gqa(
         id,
         name,
         huggingFaceId,
-        "architectures",
-        List.of("MixtralForCausalLM"),
-        "hidden_size",
-        hidden,
-        "num_hidden_layers",
-        layers,
-        "vocab_size",
-        32000,
-        "max_position_embeddings",
-        context,
-        "num_attention_heads",
-        heads,
-        "num_key_value_heads",
-        8,
-        "intermediate_size",
-        intermediate,
+        "MixtralForCausalLM",
+        dims,
         "num_local_experts",
         8,
         "num_experts_per_tok",

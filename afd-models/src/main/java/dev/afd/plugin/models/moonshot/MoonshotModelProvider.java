@@ -1,10 +1,10 @@
 package dev.afd.plugin.models.moonshot;
 
-import static dev.afd.plugin.models.internal.Catalog.FP8_BLOCK_QUANTIZATION;
-import static dev.afd.plugin.models.internal.Catalog.model;
+import static dev.afd.plugin.models.internal.Catalog.derived;
 
 import com.google.auto.service.AutoService;
 import dev.afd.api.model.MoeModelSpec;
+import dev.afd.plugin.models.internal.DeepSeekV3Configs;
 import dev.afd.spi.ModelProvider;
 import java.util.List;
 
@@ -34,55 +34,27 @@ public final class MoonshotModelProvider implements ModelProvider {
     return List.of(kimiK2());
   }
 
-  /** moonshotai/Kimi-K2-Instruct config.json (DeepseekV3ForCausalLM, model_type kimi_k2). */
+  /**
+   * moonshotai/Kimi-K2-Instruct config.json ({@code DeepseekV3ForCausalLM}, model_type kimi_k2):
+   * DeepSeek-V3's fields but for these.
+   */
   private static MoeModelSpec kimiK2() {
-    return model(
+    return derived(
         "kimi-k2",
         "Kimi-K2",
         "moonshotai/Kimi-K2-Instruct",
-        "architectures",
-        List.of("DeepseekV3ForCausalLM"),
-        "hidden_size",
-        7168,
-        "num_hidden_layers",
-        61,
+        DeepSeekV3Configs.V3,
         "vocab_size",
         163840,
         "max_position_embeddings",
         131072,
         "num_attention_heads",
         64,
-        "q_lora_rank",
-        1536,
-        "kv_lora_rank",
-        512,
-        "qk_nope_head_dim",
-        128,
-        "qk_rope_head_dim",
-        64,
-        "v_head_dim",
-        128,
-        "intermediate_size",
-        18432,
-        "moe_intermediate_size",
-        2048,
         "n_routed_experts",
         384,
-        "num_experts_per_tok",
-        8,
-        "n_shared_experts",
-        1,
         "first_k_dense_replace",
         1,
-        "moe_layer_freq",
-        1,
-        "topk_method",
-        "noaux_tc",
         "num_nextn_predict_layers",
-        0,
-        "tie_word_embeddings",
-        false,
-        "quantization_config",
-        FP8_BLOCK_QUANTIZATION);
+        0);
   }
 }

@@ -1,9 +1,10 @@
 package dev.afd.plugin.models.qwen;
 
-import static dev.afd.plugin.models.internal.Catalog.model;
+import static dev.afd.plugin.models.internal.Catalog.gqa;
 
 import com.google.auto.service.AutoService;
 import dev.afd.api.model.MoeModelSpec;
+import dev.afd.plugin.models.internal.Catalog.GqaDims;
 import dev.afd.spi.ModelProvider;
 import java.util.List;
 
@@ -36,63 +37,34 @@ public final class QwenModelProvider implements ModelProvider {
             "qwen3-235b-a22b",
             "Qwen3-235B-A22B",
             "Qwen/Qwen3-235B-A22B",
-            4096,
-            94,
-            64,
-            4,
-            12288,
+            new GqaDims(4096, 94, 151936, 40960, 64, 4, 12288),
             1536,
-            128,
-            40960),
+            128),
         // Qwen/Qwen3-30B-A3B config.json
         moe(
             "qwen3-30b-a3b",
             "Qwen3-30B-A3B",
             "Qwen/Qwen3-30B-A3B",
-            2048,
-            48,
-            32,
-            4,
-            6144,
+            new GqaDims(2048, 48, 151936, 40960, 32, 4, 6144),
             768,
-            128,
-            40960),
+            128),
         // Qwen/Qwen3-Coder-480B-A35B-Instruct config.json
         moe(
             "qwen3-coder-480b-a35b",
             "Qwen3-Coder-480B-A35B",
             "Qwen/Qwen3-Coder-480B-A35B-Instruct",
-            6144,
-            62,
-            96,
-            8,
-            8192,
+            new GqaDims(6144, 62, 151936, 262144, 96, 8, 8192),
             2560,
-            160,
-            262144),
+            160),
         // Qwen/Qwen3-32B config.json
-        model(
+        gqa(
             "qwen3-32b",
             "Qwen3-32B",
             "Qwen/Qwen3-32B",
-            "architectures",
-            List.of("Qwen3ForCausalLM"),
-            "hidden_size",
-            5120,
-            "num_hidden_layers",
-            64,
-            "vocab_size",
-            151936,
-            "max_position_embeddings",
-            40960,
-            "num_attention_heads",
-            64,
-            "num_key_value_heads",
-            8,
+            "Qwen3ForCausalLM",
+            new GqaDims(5120, 64, 151936, 40960, 64, 8, 25600),
             "head_dim",
             128,
-            "intermediate_size",
-            25600,
             "use_sliding_window",
             false,
             "tie_word_embeddings",
@@ -103,36 +75,17 @@ public final class QwenModelProvider implements ModelProvider {
       String id,
       String name,
       String huggingFaceId,
-      int hidden,
-      int layers,
-      int heads,
-      int kvHeads,
-      int intermediate,
+      GqaDims dims,
       int expertIntermediate,
-      int experts,
-      int context) {
-    return model(
+      int experts) {
+    return gqa(
         id,
         name,
         huggingFaceId,
-        "architectures",
-        List.of("Qwen3MoeForCausalLM"),
-        "hidden_size",
-        hidden,
-        "num_hidden_layers",
-        layers,
-        "vocab_size",
-        151936,
-        "max_position_embeddings",
-        context,
-        "num_attention_heads",
-        heads,
-        "num_key_value_heads",
-        kvHeads,
+        "Qwen3MoeForCausalLM",
+        dims,
         "head_dim",
         128,
-        "intermediate_size",
-        intermediate,
         "moe_intermediate_size",
         expertIntermediate,
         "num_experts",

@@ -7,7 +7,9 @@ import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.SequenceBatch;
 import dev.afd.api.model.Sharding;
 import dev.afd.api.model.StepShape;
+import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.MemoryUsage;
+import dev.afd.api.strategy.ServingResult;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.Precision;
@@ -27,6 +29,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Evaluates AFD units: enumerates layouts and prices a step of one unit with stage times taken at
@@ -44,7 +47,40 @@ final class AfdEvaluator {
       MemoryUsage ffnMemory,
       double[] fidelitySeconds,
       Map<String, TimeSpan> stages,
-      Map<Fidelity, Double> fidelityMix) {}
+      Map<Fidelity, Double> fidelityMix) {
+    /**
+     * Puts both roles' memory on a result.
+     *
+     * @param result the result
+     * @return the reason the first role that does not fit gives, or null when both fit
+     */
+    @Nullable String recordMemory(ServingResult.Builder result) {
+      result.memory(List.of(attentionMemory, ffnMemory));
+      if (!attentionMemory.fits()) {
+        return Memory.shortfall(attentionMemory);
+      }
+      return ffnMemory.fits() ? null : Memory.shortfall(ffnMemory);
+    }
+  }
+
+  /** A candidate of identical AFD units: its devices are the unit's times the unit count. */
+  interface UnitsCandidate extends Candidate {
+    /** {@return the unit} */
+    Unit unit();
+
+    /** {@return how many units serve} */
+    int units();
+
+    /** {@return the units' layout} */
+    default AfdLayout layout() {
+      return unit().layout();
+    }
+
+    @Override
+    default int devices() {
+      return layout().devices() * units();
+    }
+  }
 
   /**
    * A layout with what every candidate on it shares, made once per enumerated layout: its sharding,

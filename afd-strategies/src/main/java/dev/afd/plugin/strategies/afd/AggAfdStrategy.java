@@ -10,14 +10,12 @@ import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.plugin.strategies.common.AicRules;
+import dev.afd.plugin.strategies.common.ChunkReasons;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.spi.StrategyContext;
-import dev.afd.strategykit.Memory;
 import dev.afd.strategykit.Queueing;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -28,27 +26,20 @@ import java.util.function.Consumer;
  */
 final class AggAfdStrategy implements ServingStrategy {
   private final StrategyContext context;
+  private final ChunkReasons chunkReasons;
   private final AfdEvaluator evaluator;
   private final boolean aicTtft;
 
   AggAfdStrategy(StrategyContext context) {
     this.context = context;
+    this.chunkReasons = new ChunkReasons(context.workload());
     this.evaluator = new AfdEvaluator(context);
     this.aicTtft = AicRules.follows(context, AicRules.AGG_TTFT);
   }
 
   /** A unit layout, batch, chunk and unit count. */
   record AggAfdCandidate(AfdEvaluator.Unit unit, int batch, int chunk, int units)
-      implements Candidate {
-    AfdLayout layout() {
-      return unit.layout();
-    }
-
-    @Override
-    public int devices() {
-      return layout().devices() * units;
-    }
-
+      implements AfdEvaluator.UnitsCandidate {
     @Override
     public Map<String, String> knobs() {
       return unit.knobs(3)
@@ -82,54 +73,6 @@ final class AggAfdStrategy implements ServingStrategy {
     }
   }
 
-  @Override
-  public List<StepDescription> describe(Candidate candidate) {
-    AggAfdCandidate c = (AggAfdCandidate) candidate;
-    WorkloadSpec workload = context.workload();
-    // The step that carries a chunk of a request's prompt.
-    double prefill = Math.max(1, Math.min(workload.inputTokens(), c.chunk() - c.batch()));
-    return evaluator.describe(c.layout(), c.batch(), prefill);
-  }
-
-  // Why a batch and chunk cannot work, formatted once per pair: thousands of layouts share them.
-  private final ConcurrentHashMap<Long, String> chunkReasons = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Long, String> saturationReasons = new ConcurrentHashMap<>();
-
-  private static long pair(int batch, int chunk) {
-    return ((long) batch << 32) | (chunk & 0xffffffffL);
-  }
-
-  /** {@return why {@code chunk} leaves too little room for prefill after {@code batch}} */
-  private String chunkTooSmall(int batch, int chunk) {
-    return chunkReasons.computeIfAbsent(
-        pair(batch, chunk),
-        key ->
-            String.format(
-                Locale.ROOT,
-                "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
-                    + " keeping up needs %.1f (batch·isl/osl)",
-                chunk,
-                chunk - batch,
-                batch,
-                prefillPerIteration(batch)));
-  }
-
-  /** {@return why the prefill service of {@code batch} saturates {@code chunk}} */
-  private String saturated(int batch, int chunk) {
-    return saturationReasons.computeIfAbsent(
-        pair(batch, chunk),
-        key -> {
-          WorkloadSpec workload = context.workload();
-          double serviceIterations = Math.ceil(workload.inputTokens() / (double) (chunk - batch));
-          return String.format(
-              Locale.ROOT,
-              "prefill service of %.0f iterations per request saturates the chunk"
-                  + " (utilization %.2f)",
-              serviceIterations,
-              batch * serviceIterations / workload.outputTokens());
-        });
-  }
-
   /** {@return each stage of the mean step: {@code share} of the mixed step, the rest decode} */
   private static Map<String, TimeSpan> meanStages(
       Map<String, TimeSpan> mixed, Map<String, TimeSpan> decode, double share) {
@@ -145,9 +88,13 @@ final class AggAfdStrategy implements ServingStrategy {
     return stages.build();
   }
 
-  private double prefillPerIteration(int batch) {
+  @Override
+  public List<StepDescription> describe(Candidate candidate) {
+    AggAfdCandidate c = (AggAfdCandidate) candidate;
     WorkloadSpec workload = context.workload();
-    return batch * (double) workload.inputTokens() / workload.outputTokens();
+    // The step that carries a chunk of a request's prompt.
+    double prefill = Math.max(1, Math.min(workload.inputTokens(), c.chunk() - c.batch()));
+    return evaluator.describe(c.layout(), c.batch(), prefill);
   }
 
   @Override
@@ -173,21 +120,18 @@ final class AggAfdStrategy implements ServingStrategy {
     // Memory, then the chunk: neither needs the step priced.
     AfdEvaluator.UnitStep unit =
         evaluator.memory(c.unit(), c.batch(), prefillTokens, c.chunk(), true);
-    result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
-    if (!unit.attentionMemory().fits()) {
-      return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
-    }
-    if (!unit.ffnMemory().fits()) {
-      return result.infeasible(Memory.shortfall(unit.ffnMemory())).build();
+    String shortfall = unit.recordMemory(result);
+    if (shortfall != null) {
+      return result.infeasible(shortfall).build();
     }
     if (prefillPerIteration > prefillBudget) {
-      return result.infeasible(chunkTooSmall(c.batch(), c.chunk())).build();
+      return result.infeasible(chunkReasons.tooSmall(c.batch(), c.chunk())).build();
     }
     double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
     double utilization = c.batch() * serviceIterations / workload.outputTokens();
     // AIConfigurator's agg TTFT has no queue to saturate (AicRules.AGG_TTFT).
     if (utilization >= 1 && !aicTtft) {
-      return result.infeasible(saturated(c.batch(), c.chunk())).build();
+      return result.infeasible(chunkReasons.saturated(c.batch(), c.chunk(), 1, false)).build();
     }
     // A step either carries a chunk of one request's prompt or decodes alone; a share p/c of the
     // steps carries one (as in agg). TPOT is the mean step, TTFT the steps that carry the prompt.

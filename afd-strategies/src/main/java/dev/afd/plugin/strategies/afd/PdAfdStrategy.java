@@ -16,7 +16,6 @@ import dev.afd.plugin.strategies.common.AicRules;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.PrefillPool;
 import dev.afd.spi.StrategyContext;
-import dev.afd.strategykit.Memory;
 import dev.afd.strategykit.PricedStep;
 import dev.afd.strategykit.Roles;
 import dev.afd.strategykit.StepPricer;
@@ -51,23 +50,10 @@ final class PdAfdStrategy implements ServingStrategy {
   }
 
   /** A decode unit layout, batch and unit count. */
-  record PdAfdCandidate(AfdEvaluator.Unit unit, int batch, int units) implements Candidate {
-    AfdLayout layout() {
-      return unit.layout();
-    }
-
+  record PdAfdCandidate(AfdEvaluator.Unit unit, int batch, int units)
+      implements AfdEvaluator.UnitsCandidate, PrefillPool.DecodePoolCandidate {
     @Override
-    public int devices() {
-      return layout().devices() * units;
-    }
-
-    @Override
-    public Map<String, String> knobs() {
-      return knobs(0).build();
-    }
-
-    /** {@return a builder holding the knobs, with room for {@code more}} */
-    ImmutableOrderedMap.Builder<String, String> knobs(int more) {
+    public ImmutableOrderedMap.Builder<String, String> knobs(int more) {
       return unit.knobs(2 + more).put("batch", Knobs.text(batch)).put("units", Knobs.text(units));
     }
   }
@@ -122,17 +108,13 @@ final class PdAfdStrategy implements ServingStrategy {
             .devices(c.devices(), Map.of("decode", c.devices()))
             .models(context.kernelCostModel().id(), context.networkModel().id());
     AfdEvaluator.UnitStep unit = evaluator.decodeStep(c.unit(), c.batch());
-    result.memory(List.of(unit.attentionMemory(), unit.ffnMemory()));
-    if (!unit.attentionMemory().fits()) {
-      return result.infeasible(Memory.shortfall(unit.attentionMemory())).build();
+    String shortfall = unit.recordMemory(result);
+    if (shortfall != null) {
+      return result.infeasible(shortfall).build();
     }
-    if (!unit.ffnMemory().fits()) {
-      return result.infeasible(Memory.shortfall(unit.ffnMemory())).build();
-    }
-    if (prefill.options().isEmpty()) {
-      return result
-          .infeasible("no prefill worker layout fits in memory for this model and workload")
-          .build();
+    String noPool = prefill.unavailable();
+    if (noPool != null) {
+      return result.infeasible(noPool).build();
     }
     double tpot = unit.step().seconds();
     double concurrency = (double) c.units() * layout.dataParallel() * c.batch();
@@ -151,13 +133,11 @@ final class PdAfdStrategy implements ServingStrategy {
             new DeviceGroup(evaluator.attentionSystem(), 0, layout.attentionDevices()),
             requestsPerSecond,
             false);
-    PrefillPool.Choice pool = sizing.choice();
-    if (pool != null) {
-      pool.describe(knobs);
+    String unsized = sizing.describe(knobs);
+    if (unsized != null) {
+      return result.knobs(knobs.build()).infeasible(unsized).build();
     }
-    if (!sizing.reason().isEmpty()) {
-      return result.knobs(knobs.build()).infeasible(sizing.reason()).build();
-    }
+    PrefillPool.Choice pool = requireNonNull(sizing.choice(), "a sized pool");
     double kvSeconds = sizing.kvSeconds();
     Map<String, Integer> roles =
         ImmutableOrderedMap.<String, Integer>builder(3)

@@ -1,18 +1,17 @@
 package dev.afd.plugin.strategies.afd;
 
 import com.google.auto.service.AutoService;
-import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.api.strategy.StrategyCapability;
+import dev.afd.plugin.strategies.common.BuiltInStrategyProvider;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.spi.OptionSpec;
-import dev.afd.spi.StrategyContext;
 import dev.afd.spi.StrategyProvider;
 import java.util.List;
 import java.util.Set;
 
 /** A prefill pool feeding an attention-FFN disaggregated decode pool; KV goes to attention. */
 @AutoService(StrategyProvider.class)
-public final class PdAfdStrategyProvider implements StrategyProvider {
+public final class PdAfdStrategyProvider extends BuiltInStrategyProvider {
   static final List<OptionSpec<?>> OPTIONS =
       List.of(
           Knobs.TENSOR_PARALLEL,
@@ -43,32 +42,17 @@ public final class PdAfdStrategyProvider implements StrategyProvider {
           Knobs.PREFILL_WORKER,
           Knobs.PREFILL_MICRO_BATCHES);
 
-  @Override
-  public String id() {
-    return "pd-afd";
-  }
-
-  @Override
-  public String description() {
-    return "prefill pool feeding an attention-FFN disaggregated decode pool";
-  }
-
-  @Override
-  public List<OptionSpec<?>> options() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Set<StrategyCapability> capabilities() {
-    return Set.of(
-        StrategyCapability.PREFILL_DECODE_DISAGGREGATION,
-        StrategyCapability.ATTENTION_FFN_DISAGGREGATION,
-        StrategyCapability.HETEROGENEOUS_HARDWARE,
-        StrategyCapability.PREFIX_REUSE);
-  }
-
-  @Override
-  public ServingStrategy create(StrategyContext context) {
-    return new PdAfdStrategy(context);
+  /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+  public PdAfdStrategyProvider() {
+    super(
+        "pd-afd",
+        "prefill pool feeding an attention-FFN disaggregated decode pool",
+        OPTIONS,
+        Set.of(
+            StrategyCapability.PREFILL_DECODE_DISAGGREGATION,
+            StrategyCapability.ATTENTION_FFN_DISAGGREGATION,
+            StrategyCapability.HETEROGENEOUS_HARDWARE,
+            StrategyCapability.PREFIX_REUSE),
+        PdAfdStrategy::new);
   }
 }

@@ -18,6 +18,7 @@ import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.api.unit.TimeSpan;
 import dev.afd.plugin.strategies.common.AicRules;
+import dev.afd.plugin.strategies.common.ChunkReasons;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.plugin.strategies.common.Parallelism;
 import dev.afd.plugin.strategies.common.Speculation;
@@ -33,7 +34,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -51,6 +51,7 @@ import java.util.function.Consumer;
  */
 final class AggStrategy implements ServingStrategy {
   private final StrategyContext context;
+  private final ChunkReasons chunkReasons;
   private final StepPricer pricer;
   // One placement per system of the cluster: replicas start at its first device.
   private final StepPricer.Placement[] placements;
@@ -67,6 +68,7 @@ final class AggStrategy implements ServingStrategy {
 
   AggStrategy(StrategyContext context) {
     this.context = context;
+    this.chunkReasons = new ChunkReasons(context.workload());
     this.pricer =
         new StepPricer(context.model(), context.kernelCostModel(), context.networkModel());
     List<SystemSpec> systems = context.cluster().systems();
@@ -255,49 +257,6 @@ final class AggStrategy implements ServingStrategy {
         new StepDescription("iteration", true, group, sharding(c), system, 1));
   }
 
-  // Why a batch and chunk cannot work, formatted once per pair: every layout shares them.
-  private final ConcurrentHashMap<Long, String> chunkReasons = new ConcurrentHashMap<>();
-  private final ConcurrentHashMap<Long, String> saturationReasons = new ConcurrentHashMap<>();
-
-  private static long pair(int batch, int chunk) {
-    return ((long) batch << 32) | (chunk & 0xffffffffL);
-  }
-
-  /** {@return why {@code chunk} leaves too little room for prefill after {@code batch}} */
-  private String chunkTooSmall(int batch, int chunk) {
-    return chunkReasons.computeIfAbsent(
-        pair(batch, chunk),
-        key -> {
-          WorkloadSpec workload = context.workload();
-          return String.format(
-              Locale.ROOT,
-              "chunk %d leaves %d prefill tokens per iteration after %d decode tokens, but"
-                  + " keeping up needs %.1f (batch·isl/osl)",
-              chunk,
-              chunk - batch,
-              batch,
-              batch * (double) workload.inputTokens() / workload.outputTokens());
-        });
-  }
-
-  /** {@return why the prefill service of {@code batch} saturates {@code chunk}} */
-  private String saturated(int batch, int chunk) {
-    return saturationReasons.computeIfAbsent(
-        pair(batch, chunk),
-        key -> {
-          WorkloadSpec workload = context.workload();
-          double serviceIterations = Math.ceil(workload.inputTokens() / (double) (chunk - batch));
-          return String.format(
-              Locale.ROOT,
-              "prefill service of %.0f iterations per request at %d completions per %d"
-                  + " iterations saturates the chunk (utilization %.2f)",
-              serviceIterations,
-              batch,
-              workload.outputTokens(),
-              batch * serviceIterations * speculation.tokensPerStep() / workload.outputTokens());
-        });
-  }
-
   @Override
   public ServingResult evaluate(Candidate candidate) {
     requireNonNull(candidate, "candidate");
@@ -340,7 +299,7 @@ final class AggStrategy implements ServingStrategy {
       return result.infeasible(Memory.shortfall(memory)).build();
     }
     if (prefillPerIteration > prefillBudget) {
-      return result.infeasible(chunkTooSmall(decoding, c.chunk())).build();
+      return result.infeasible(chunkReasons.tooSmall(decoding, c.chunk())).build();
     }
     // Saturation does not depend on the iteration time: checked before pricing.
     double serviceIterations = Math.ceil(workload.inputTokens() / (double) prefillBudget);
@@ -348,7 +307,10 @@ final class AggStrategy implements ServingStrategy {
         decoding * serviceIterations * speculation.tokensPerStep() / workload.outputTokens();
     // AIConfigurator's agg TTFT has no queue to saturate (AicRules.AGG_TTFT).
     if (utilization >= 1 && !aicTtft) {
-      return result.infeasible(saturated(decoding, c.chunk())).build();
+      return result
+          .infeasible(
+              chunkReasons.saturated(decoding, c.chunk(), speculation.tokensPerStep(), true))
+          .build();
     }
     if (aicTtft || aicTpot) {
       return aicIteration(c, placement, sharding, result, serviceIterations, utilization);
@@ -363,9 +325,7 @@ final class AggStrategy implements ServingStrategy {
     PricedStep mixer = sides[0];
     PricedStep ffn = sides[1];
     double mixedSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
-    double decodeSeconds =
-        iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
-            * speculation.stepScale();
+    double decodeSeconds = decodeSeconds(c, sharding, placement);
     double mixedShare = Math.min(1, prefillPerIteration / chunkTokens(c));
     double iterationSeconds = mixedShare * mixedSeconds + (1 - mixedShare) * decodeSeconds;
     double serviceSeconds = serviceIterations * mixedSeconds;
@@ -410,15 +370,7 @@ final class AggStrategy implements ServingStrategy {
                 TimeSpan.ofSeconds(mixer.totalCommunication() + ffn.totalCommunication()))
             .put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds))
             .build();
-    return result
-        .latencies(
-            TimeSpan.ofSeconds(ttft),
-            TimeSpan.ofSeconds(tpot),
-            TimeSpan.ofSeconds(ttft + tpot * (context.workload().outputTokens() - 1)))
-        .throughput(tokensPerSecond, concurrency)
-        .stageTimes(stages)
-        .fidelityMix(PricedStep.mix(fidelity))
-        .build();
+    return finish(result, ttft, tpot, tokensPerSecond, concurrency, stages, fidelity);
   }
 
   /**
@@ -461,9 +413,7 @@ final class AggStrategy implements ServingStrategy {
     PricedStep mixer = sides[0];
     PricedStep ffn = sides[1];
     double mixedSeconds = (mixer.total() + ffn.total()) * speculation.stepScale();
-    double decodeSeconds =
-        iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
-            * speculation.stepScale();
+    double decodeSeconds = decodeSeconds(c, sharding, placement);
     // afd's mixed step carries one chunk of min(isl, C − d) prompt tokens next to every decode.
     double afdMixedSeconds =
         aicTtft && aicTpot
@@ -658,15 +608,37 @@ final class AggStrategy implements ServingStrategy {
             .put("mixed-iteration", TimeSpan.ofSeconds(mixedSeconds))
             .put("decode-iteration", TimeSpan.ofSeconds(decodeSeconds))
             .build();
+    double tokensPerSecond = requestsPerSecond * osl * c.replicas() * c.dataParallel();
+    return finish(result, ttft, tpot, tokensPerSecond, concurrency, stages, fidelity);
+  }
+
+  /**
+   * {@return the result with its latencies (the request's: TTFT + (osl − 1)·TPOT), throughput,
+   * stages and fidelity mix}
+   */
+  private ServingResult finish(
+      ServingResult.Builder result,
+      double ttft,
+      double tpot,
+      double tokensPerSecond,
+      double concurrency,
+      Map<String, TimeSpan> stages,
+      double[] fidelity) {
     return result
         .latencies(
             TimeSpan.ofSeconds(ttft),
             TimeSpan.ofSeconds(tpot),
-            TimeSpan.ofSeconds(ttft + tpot * (osl - 1)))
-        .throughput(requestsPerSecond * osl * c.replicas() * c.dataParallel(), concurrency)
+            TimeSpan.ofSeconds(ttft + tpot * (context.workload().outputTokens() - 1)))
+        .throughput(tokensPerSecond, concurrency)
         .stageTimes(stages)
         .fidelityMix(PricedStep.mix(fidelity))
         .build();
+  }
+
+  /** {@return a decode-only iteration of a candidate, scaled for speculative decoding} */
+  private double decodeSeconds(AggCandidate c, Sharding sharding, StepPricer.Placement placement) {
+    return iterationSeconds(placement, decodeShape(c), sharding, c.dataParallel())
+        * speculation.stepScale();
   }
 
   private double iterationSeconds(

@@ -8,6 +8,7 @@ import dev.afd.api.model.block.MlaAttentionBlock;
 import dev.afd.api.model.block.MoeFfnBlock;
 import dev.afd.spi.Conventions;
 import dev.afd.spi.StrategyContext;
+import dev.afd.strategykit.AfdPipeline;
 
 /**
  * The rules of the {@value #AIC} conventions profile: what NVIDIA AIConfigurator (the framework of
@@ -177,12 +178,7 @@ public final class AicRules {
    */
   public static double afdCycleSeconds(
       double attention, double toFfn, double ffn, double toAttention, int microBatches) {
-    double roundTrip = toFfn + toAttention;
-    double compute = Math.max(attention, ffn);
-    if (microBatches >= 2 + roundTrip / Math.max(compute, 1e-12)) {
-      return Math.max(compute, roundTrip);
-    }
-    return Math.max(attention + toFfn, ffn + toAttention);
+    return AfdPipeline.aiConfiguratorCycle(attention, toFfn, ffn, toAttention, microBatches);
   }
 
   /**

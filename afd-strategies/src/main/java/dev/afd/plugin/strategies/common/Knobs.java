@@ -4,6 +4,7 @@ import dev.afd.api.AfdConfigurationException;
 import dev.afd.api.unit.DataSize;
 import dev.afd.spi.OptionSpec;
 import dev.afd.spi.StrategyOptions;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Options (knob ranges and modelling parameters) the built-in strategies share. */
@@ -299,6 +300,62 @@ public final class Knobs {
 
   /** System of the cluster that FFN devices come from. */
   public static final OptionSpec<String> FFN_SYSTEM = system("ffn");
+
+  /** The deployment layout every built-in strategy searches: TP, layouts, DP, MoE TP, EP, batch. */
+  public static final List<OptionSpec<?>> LAYOUT =
+      List.of(
+          TENSOR_PARALLEL,
+          ATTENTION_LAYOUTS,
+          DATA_PARALLEL,
+          MOE_TENSOR_PARALLEL,
+          EXPERT_PARALLEL,
+          BATCH);
+
+  /** A prefill pool beside the decode pool: its batch and the decode workers. */
+  public static final List<OptionSpec<?>> POOLS = List.of(PREFILL_BATCH, DECODE_WORKERS);
+
+  /** The attention-FFN pipeline: micro-batches, where the router runs, the dispatch format. */
+  public static final List<OptionSpec<?>> AFD_PIPELINE =
+      List.of(MICRO_BATCHES, ROUTER, DISPATCH_PRECISION);
+
+  /** Memory: the expert load imbalance and the runtime reserve. */
+  public static final List<OptionSpec<?>> MEMORY = List.of(EXPERT_IMBALANCE, RUNTIME_RESERVE);
+
+  /** The KV hand-off from a prefill pool: its utilisation, prefix placement, overlap, system. */
+  public static final List<OptionSpec<?>> KV_HANDOFF =
+      List.of(PREFILL_UTILIZATION, PREFIX_ON_DECODE, OVERLAP_KV_TRANSFER, PREFILL_SYSTEM);
+
+  /** Closed-loop load and MTP speculative decoding. */
+  public static final List<OptionSpec<?>> LOAD_AND_MTP =
+      List.of(ARRIVALS, REQUESTS_PER_CLIENT, MTP, MTP_ACCEPTANCE);
+
+  /** The prefill pool's fixed layout and worker count ({@link PrefillPool} reads them). */
+  public static final List<OptionSpec<?>> PREFILL_POOL =
+      List.of(
+          PREFILL_TENSOR_PARALLEL,
+          PREFILL_DATA_PARALLEL,
+          PREFILL_MOE_TENSOR_PARALLEL,
+          PREFILL_EXPERT_PARALLEL,
+          PREFILL_WORKERS);
+
+  /**
+   * {@return options and groups of options in order, flattened}
+   *
+   * @param optionsAndGroups each an {@link OptionSpec} or a list of them
+   */
+  public static List<OptionSpec<?>> options(Object... optionsAndGroups) {
+    List<OptionSpec<?>> options = new ArrayList<>();
+    for (Object item : optionsAndGroups) {
+      if (item instanceof OptionSpec<?> option) {
+        options.add(option);
+      } else {
+        for (Object option : (List<?>) item) {
+          options.add((OptionSpec<?>) option);
+        }
+      }
+    }
+    return List.copyOf(options);
+  }
 
   private static OptionSpec<String> system(String role) {
     return OptionSpec.text(

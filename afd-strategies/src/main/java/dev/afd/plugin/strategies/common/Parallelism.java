@@ -13,6 +13,16 @@ public final class Parallelism {
   /** An attention layout (TP × DP) and an FFN layout (MoE TP × EP). */
   public record Width(
       int tensorParallel, int dataParallel, int moeTensorParallel, int expertParallel) {
+    /**
+     * {@return the model's sharding at this width}
+     *
+     * @param imbalance the busiest expert device's load over the mean
+     */
+    public Sharding sharding(double imbalance) {
+      return new Sharding(
+          tensorParallel, dataParallel, moeTensorParallel, expertParallel, imbalance);
+    }
+
     /** {@return attention devices} */
     public int attentionDevices() {
       return tensorParallel * dataParallel;
@@ -21,12 +31,6 @@ public final class Parallelism {
     /** {@return FFN devices} */
     public int ffnDevices() {
       return moeTensorParallel * expertParallel;
-    }
-
-    /** {@return this layout as a sharding with {@code imbalance} on the busiest expert device} */
-    public Sharding sharding(double imbalance) {
-      return new Sharding(
-          tensorParallel, dataParallel, moeTensorParallel, expertParallel, imbalance);
     }
 
     /** {@return devices of an aggregated replica (attention width = FFN width)} */

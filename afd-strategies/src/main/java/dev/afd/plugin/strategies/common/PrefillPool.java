@@ -6,6 +6,7 @@ import dev.afd.api.model.MoeModelSpec;
 import dev.afd.api.model.Sharding;
 import dev.afd.api.model.StepShape;
 import dev.afd.api.network.DeviceGroup;
+import dev.afd.api.strategy.Candidate;
 import dev.afd.api.strategy.MemoryUsage;
 import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
@@ -277,13 +278,7 @@ public final class PrefillPool {
   /** {@return the prefill step of a layout, both sides} */
   public List<StepDescription> describe(Option option) {
     Parallelism.Width width = option.width();
-    Sharding sharding =
-        new Sharding(
-            width.tensorParallel(),
-            width.dataParallel(),
-            width.moeTensorParallel(),
-            width.expertParallel(),
-            imbalance);
+    Sharding sharding = width.sharding(imbalance);
     if (option.microBatches() > 0) {
       StepShape rank = AfdPrefillUnits.microBatch(option.batch(), option.microBatches(), workload);
       return List.of(
@@ -346,9 +341,31 @@ public final class PrefillPool {
     return fixedWorkers;
   }
 
+  /** A decode-pool candidate whose knobs the prefill pool's are added to. */
+  public interface DecodePoolCandidate extends Candidate {
+    /**
+     * {@return a builder holding the candidate's knobs, with room for {@code more}}
+     *
+     * @param more knobs to be added
+     */
+    ImmutableOrderedMap.Builder<String, String> knobs(int more);
+
+    @Override
+    default Map<String, String> knobs() {
+      return knobs(0).build();
+    }
+  }
+
   /** {@return the layouts that fit in memory} */
   public List<Option> options() {
     return options;
+  }
+
+  /** {@return why no candidate can have a prefill pool (no layout fits in memory), or null} */
+  public @Nullable String unavailable() {
+    return options.isEmpty()
+        ? "no prefill worker layout fits in memory for this model and workload"
+        : null;
   }
 
   /**
@@ -358,7 +375,20 @@ public final class PrefillPool {
    * @param kvSeconds the KV transfer time in TTFT
    * @param reason why the candidate is infeasible, empty when the pool serves it
    */
-  public record Sizing(@Nullable Choice choice, double kvSeconds, String reason) {}
+  public record Sizing(@Nullable Choice choice, double kvSeconds, String reason) {
+    /**
+     * Puts the chosen pool's knobs, if any, into {@code knobs}.
+     *
+     * @param knobs the candidate's knobs
+     * @return why the candidate is infeasible, or null when the pool serves it
+     */
+    public @Nullable String describe(ImmutableOrderedMap.Builder<String, String> knobs) {
+      if (choice != null) {
+        choice.describe(knobs);
+      }
+      return reason.isEmpty() ? null : reason;
+    }
+  }
 
   /**
    * Sizes the pool for the request rate of a decode pool of {@code decodeDevices} devices whose KV

@@ -82,19 +82,15 @@ final class PdStrategy implements ServingStrategy {
   }
 
   /** A decode pool; the prefill pool is derived during evaluation. */
-  record PdCandidate(Parallelism.Width decode, int batch, int workers) implements Candidate {
+  record PdCandidate(Parallelism.Width decode, int batch, int workers)
+      implements PrefillPool.DecodePoolCandidate {
     @Override
     public int devices() {
       return decode.devices() * workers;
     }
 
     @Override
-    public Map<String, String> knobs() {
-      return knobs(0).build();
-    }
-
-    /** {@return a builder holding the knobs, with room for {@code more}} */
-    ImmutableOrderedMap.Builder<String, String> knobs(int more) {
+    public ImmutableOrderedMap.Builder<String, String> knobs(int more) {
       return ImmutableOrderedMap.<String, String>builder(6 + more)
           .put("decode-tp", Knobs.text(decode.tensorParallel()))
           .put("decode-dp", Knobs.text(decode.dataParallel()))
@@ -151,8 +147,7 @@ final class PdStrategy implements ServingStrategy {
             decode,
             system,
             1));
-    ServingResult result = evaluate(candidate);
-    steps.addAll(prefill.describeChosen(result.knobs()));
+    steps.addAll(prefill.describeChosen(evaluate(candidate).knobs()));
     return steps;
   }
 
@@ -193,10 +188,9 @@ final class PdStrategy implements ServingStrategy {
     if (!decodeMemory.fits()) {
       return result.infeasible(Memory.shortfall(decodeMemory)).build();
     }
-    if (prefill.options().isEmpty()) {
-      return result
-          .infeasible("no prefill worker layout fits in memory for this model and workload")
-          .build();
+    String noPool = prefill.unavailable();
+    if (noPool != null) {
+      return result.infeasible(noPool).build();
     }
     StepShape rank = speculation.decodeStep(c.batch(), Workloads.meanDecodeContext(workload));
     StepShape group = StepShape.decode(rank.tokens() * width.dataParallel(), 0);
@@ -223,14 +217,11 @@ final class PdStrategy implements ServingStrategy {
             new DeviceGroup(decodePlacement.systemIndex(), 0, width.devices()),
             requestsPerSecond,
             closedLoop);
-    PrefillPool.Choice pool = sizing.choice();
-    if (pool != null) {
-      pool.describe(knobs);
+    String unsized = sizing.describe(knobs);
+    if (unsized != null) {
+      return result.knobs(knobs.build()).infeasible(unsized).build();
     }
-    if (!sizing.reason().isEmpty()) {
-      return result.knobs(knobs.build()).infeasible(sizing.reason()).build();
-    }
-    double kvSeconds = sizing.kvSeconds();
+    PrefillPool.Choice pool = requireNonNull(sizing.choice(), "a sized pool");
     int devices = decodeDevices + pool.devices();
     Map<String, Integer> roles =
         ImmutableOrderedMap.<String, Integer>builder(2)
@@ -267,7 +258,7 @@ final class PdStrategy implements ServingStrategy {
             TimeSpan.ofSeconds(tpot),
             TimeSpan.ofSeconds(ttft + tpot * (workload.outputTokens() - 1)))
         .throughput(tokensPerSecond, concurrency)
-        .kvTransfer(TimeSpan.ofSeconds(kvSeconds))
+        .kvTransfer(TimeSpan.ofSeconds(sizing.kvSeconds()))
         .stageTimes(stages)
         .fidelityMix(PricedStep.mix(fidelity))
         .build();

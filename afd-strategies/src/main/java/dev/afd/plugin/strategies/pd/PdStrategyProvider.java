@@ -1,11 +1,10 @@
 package dev.afd.plugin.strategies.pd;
 
 import com.google.auto.service.AutoService;
-import dev.afd.api.strategy.ServingStrategy;
 import dev.afd.api.strategy.StrategyCapability;
+import dev.afd.plugin.strategies.common.BuiltInStrategyProvider;
 import dev.afd.plugin.strategies.common.Knobs;
 import dev.afd.spi.OptionSpec;
-import dev.afd.spi.StrategyContext;
 import dev.afd.spi.StrategyProvider;
 import java.util.List;
 import java.util.Set;
@@ -15,60 +14,28 @@ import java.util.Set;
  * moving once per request (DistServe, OSDI'24; Splitwise, ISCA'24).
  */
 @AutoService(StrategyProvider.class)
-public final class PdStrategyProvider implements StrategyProvider {
+public final class PdStrategyProvider extends BuiltInStrategyProvider {
 
   static final List<OptionSpec<?>> OPTIONS =
-      List.of(
-          Knobs.TENSOR_PARALLEL,
-          Knobs.ATTENTION_LAYOUTS,
-          Knobs.DATA_PARALLEL,
-          Knobs.MOE_TENSOR_PARALLEL,
-          Knobs.EXPERT_PARALLEL,
-          Knobs.BATCH,
-          Knobs.PREFILL_BATCH,
-          Knobs.DECODE_WORKERS,
-          Knobs.EXPERT_IMBALANCE,
-          Knobs.RUNTIME_RESERVE,
-          Knobs.PREFILL_UTILIZATION,
-          Knobs.PREFIX_ON_DECODE,
-          Knobs.OVERLAP_KV_TRANSFER,
-          Knobs.PREFILL_SYSTEM,
+      Knobs.options(
+          Knobs.LAYOUT,
+          Knobs.POOLS,
+          Knobs.MEMORY,
+          Knobs.KV_HANDOFF,
           Knobs.DECODE_SYSTEM,
-          Knobs.ARRIVALS,
-          Knobs.REQUESTS_PER_CLIENT,
-          Knobs.MTP,
-          Knobs.MTP_ACCEPTANCE,
-          Knobs.PREFILL_TENSOR_PARALLEL,
-          Knobs.PREFILL_DATA_PARALLEL,
-          Knobs.PREFILL_MOE_TENSOR_PARALLEL,
-          Knobs.PREFILL_EXPERT_PARALLEL,
-          Knobs.PREFILL_WORKERS);
+          Knobs.LOAD_AND_MTP,
+          Knobs.PREFILL_POOL);
 
-  @Override
-  public String id() {
-    return "pd";
-  }
-
-  @Override
-  public String description() {
-    return "prefill/decode disaggregation with KV transfer";
-  }
-
-  @Override
-  public List<OptionSpec<?>> options() {
-    return OPTIONS;
-  }
-
-  @Override
-  public Set<StrategyCapability> capabilities() {
-    return Set.of(
-        StrategyCapability.PREFILL_DECODE_DISAGGREGATION,
-        StrategyCapability.HETEROGENEOUS_HARDWARE,
-        StrategyCapability.PREFIX_REUSE);
-  }
-
-  @Override
-  public ServingStrategy create(StrategyContext context) {
-    return new PdStrategy(context);
+  /** Creates the provider; called by {@link java.util.ServiceLoader}. */
+  public PdStrategyProvider() {
+    super(
+        "pd",
+        "prefill/decode disaggregation with KV transfer",
+        OPTIONS,
+        Set.of(
+            StrategyCapability.PREFILL_DECODE_DISAGGREGATION,
+            StrategyCapability.HETEROGENEOUS_HARDWARE,
+            StrategyCapability.PREFIX_REUSE),
+        PdStrategy::new);
   }
 }

@@ -42,11 +42,11 @@ final class Request extends Event {
   Request(
       long id,
       double arrivalSeconds,
+      int client,
       long prefixTokens,
       long inputTokens,
       long outputTokens,
-      boolean prefixHit,
-      int client) {
+      boolean prefixHit) {
     this.id = id;
     this.arrivalSeconds = arrivalSeconds;
     this.time = arrivalSeconds;

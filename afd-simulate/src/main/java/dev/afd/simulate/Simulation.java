@@ -191,11 +191,11 @@ public final class Simulation implements Rank.Outcomes {
             new Request(
                 issued++,
                 line.arrivalSeconds(),
+                -1,
                 line.prefixTokens(),
                 line.inputTokens(),
                 line.outputTokens(),
-                hit(),
-                -1));
+                hit()));
       }
       return;
     }
@@ -207,7 +207,7 @@ public final class Simulation implements Rank.Outcomes {
   private Request newRequest(double arrivalSeconds, int client) {
     long input = spec.inputTokens().sample(lengthRandom);
     long output = spec.outputTokens().sample(lengthRandom);
-    return new Request(issued++, arrivalSeconds, spec.prefixTokens(), input, output, hit(), client);
+    return new Request(issued++, arrivalSeconds, client, spec.prefixTokens(), input, output, hit());
   }
 
   private boolean hit() {

@@ -62,10 +62,10 @@ public record PartialRecord(
         candidates,
         feasible,
         meetingSlo,
+        frontier.stream().map(ResultRecord::toResult).toList(),
         Optional.ofNullable(bestPerDevice).map(ResultRecord::toResult),
         Optional.ofNullable(bestSystem).map(ResultRecord::toResult),
         Optional.ofNullable(closest).map(ResultRecord::toResult),
-        Optional.ofNullable(firstInfeasible).map(ResultRecord::toResult),
-        frontier.stream().map(ResultRecord::toResult).toList());
+        Optional.ofNullable(firstInfeasible).map(ResultRecord::toResult));
   }
 }

@@ -52,22 +52,22 @@ public final class OutcomeAccumulator {
    * @param candidates candidates in the range
    * @param feasible those that fit
    * @param meetingSlo those that fit and meet the SLO
+   * @param frontier the range's Pareto frontier, by tokens/s/user ascending
    * @param bestPerDevice the first highest tokens/s/GPU meeting the SLO
    * @param bestSystem the first highest system tokens/s meeting the SLO
    * @param closest the first feasible candidate closest to the SLO among those missing it
    * @param firstInfeasible the first infeasible candidate
-   * @param frontier the range's Pareto frontier, by tokens/s/user ascending
    */
   public record Partial(
       String strategyId,
       long candidates,
       long feasible,
       long meetingSlo,
+      List<ServingResult> frontier,
       Optional<ServingResult> bestPerDevice,
       Optional<ServingResult> bestSystem,
       Optional<ServingResult> closest,
-      Optional<ServingResult> firstInfeasible,
-      List<ServingResult> frontier) {
+      Optional<ServingResult> firstInfeasible) {
 
     /** Validates and copies the frontier. */
     public Partial {
@@ -120,11 +120,11 @@ public final class OutcomeAccumulator {
         candidates,
         feasible,
         meetingSlo,
+        frontier.points(),
         Optional.ofNullable(bestPerDevice),
         Optional.ofNullable(bestSystem),
         Optional.ofNullable(closest),
-        Optional.ofNullable(firstInfeasible),
-        frontier.points());
+        Optional.ofNullable(firstInfeasible));
   }
 
   /**

@@ -261,121 +261,165 @@ public final class AnalyticalNetworkModel implements NetworkModel {
     }
     boolean allToAll = kind == CollectiveKind.ALL_TO_ALL;
     double steps = kind == CollectiveKind.ALL_REDUCE ? 2 : 1;
-    switch (algorithm) {
-      case RING -> {
-        if (allToAll) {
-          return Double.POSITIVE_INFINITY;
+    return switch (algorithm) {
+      case RING ->
+          allToAll
+              ? Double.POSITIVE_INFINITY
+              : ringSeconds(steps, bytes, system, first, size, devices, efficiency, split, shares);
+      case HIERARCHICAL ->
+          activeDimensions < 2
+              ? Double.POSITIVE_INFINITY
+              : hierarchicalSeconds(
+                  allToAll, steps, bytes, system, first, size, efficiency, split, shares);
+      case DIRECT ->
+          allToAll
+              ? directSeconds(bytes, system, first, size, devices, efficiency, split, shares)
+              : Double.POSITIVE_INFINITY;
+    };
+  }
+
+  /**
+   * One flat ring over all {@code devices} at the slowest spanned dimension's α and B: {@code
+   * steps·(n−1)·(α + S/(n·B))}, all of it charged to that dimension.
+   */
+  private double ringSeconds(
+      double steps,
+      double bytes,
+      int system,
+      int first,
+      int size,
+      int devices,
+      double efficiency,
+      double[] split,
+      DimensionCost[] shares) {
+    double latency = 0;
+    double bandwidth = Double.POSITIVE_INFINITY;
+    int slowest = 0;
+    for (int dimension = 0; dimension < topology.dimensionCount(system); dimension++) {
+      if (topology.span(system, first, size, dimension) > 1) {
+        latency = Math.max(latency, topology.latencySeconds(system, dimension));
+        double rate = topology.bandwidthBytesPerSecond(system, dimension) * efficiency;
+        if (rate < bandwidth) {
+          bandwidth = rate;
+          slowest = dimension;
         }
-        double latency = 0;
-        double bandwidth = Double.POSITIVE_INFINITY;
-        int slowest = 0;
-        for (int dimension = 0; dimension < dimensions; dimension++) {
-          if (topology.span(system, first, size, dimension) > 1) {
-            latency = Math.max(latency, topology.latencySeconds(system, dimension));
-            double rate = topology.bandwidthBytesPerSecond(system, dimension) * efficiency;
-            if (rate < bandwidth) {
-              bandwidth = rate;
-              slowest = dimension;
-            }
-          }
-        }
-        double latencySeconds = steps * (devices - 1) * latency;
-        double bandwidthSeconds = steps * (devices - 1) * bytes / (devices * bandwidth);
-        if (split != null) {
-          split[0] = latencySeconds;
-          split[1] = bandwidthSeconds;
-        }
-        if (shares != null) {
-          shares[slowest] =
-              share(
-                  system,
-                  slowest,
-                  devices,
-                  latencySeconds,
-                  bandwidthSeconds,
-                  steps * (devices - 1) * bytes / devices);
-        }
-        return latencySeconds + bandwidthSeconds;
-      }
-      case HIERARCHICAL -> {
-        if (activeDimensions < 2) {
-          return Double.POSITIVE_INFINITY;
-        }
-        double latencyTotal = 0;
-        double bandwidthTotal = 0;
-        double shard = bytes;
-        for (int dimension = 0; dimension < dimensions; dimension++) {
-          int span = topology.span(system, first, size, dimension);
-          if (span <= 1) {
-            continue;
-          }
-          double alpha = topology.latencySeconds(system, dimension);
-          double rate = topology.bandwidthBytesPerSecond(system, dimension) * efficiency;
-          double latency;
-          double bandwidth;
-          double sent;
-          if (allToAll) {
-            latency = allToAllLatency(system, dimension, span, alpha);
-            sent = bytes * (span - 1) / span;
-            bandwidth = sent * allToAllHops(system, dimension, span) / rate;
-          } else {
-            latency = steps * (span - 1) * alpha;
-            sent = steps * (span - 1) * shard / span;
-            bandwidth = sent / rate;
-            shard /= span;
-          }
-          latencyTotal += latency;
-          bandwidthTotal += bandwidth;
-          if (shares != null) {
-            shares[dimension] = share(system, dimension, span, latency, bandwidth, sent);
-          }
-        }
-        if (split != null) {
-          split[0] = latencyTotal;
-          split[1] = bandwidthTotal;
-        }
-        return latencyTotal + bandwidthTotal;
-      }
-      case DIRECT -> {
-        if (!allToAll) {
-          return Double.POSITIVE_INFINITY;
-        }
-        double worst = 0;
-        double worstLatency = 0;
-        double worstBandwidth = 0;
-        int inside = 1;
-        for (int dimension = 0; dimension < dimensions; dimension++) {
-          int span = topology.span(system, first, size, dimension);
-          if (span <= 1) {
-            continue;
-          }
-          int below = inside;
-          inside *= span;
-          // Bytes bound for devices this dimension separates from the sender.
-          double sent = bytes * (inside - below) / devices;
-          double latency =
-              allToAllLatency(system, dimension, span, topology.latencySeconds(system, dimension));
-          double bandwidth =
-              sent
-                  * allToAllHops(system, dimension, span)
-                  / (topology.bandwidthBytesPerSecond(system, dimension) * efficiency);
-          if (shares != null) {
-            shares[dimension] = share(system, dimension, span, latency, bandwidth, sent);
-          }
-          if (latency + bandwidth > worst) {
-            worst = latency + bandwidth;
-            worstLatency = latency;
-            worstBandwidth = bandwidth;
-          }
-        }
-        if (split != null) {
-          split[0] = worstLatency;
-          split[1] = worstBandwidth;
-        }
-        return worst;
       }
     }
-    throw new AssertionError(algorithm);
+    double latencySeconds = steps * (devices - 1) * latency;
+    double bandwidthSeconds = steps * (devices - 1) * bytes / (devices * bandwidth);
+    if (split != null) {
+      split[0] = latencySeconds;
+      split[1] = bandwidthSeconds;
+    }
+    if (shares != null) {
+      shares[slowest] =
+          share(
+              system,
+              slowest,
+              devices,
+              latencySeconds,
+              bandwidthSeconds,
+              steps * (devices - 1) * bytes / devices);
+    }
+    return latencySeconds + bandwidthSeconds;
+  }
+
+  /**
+   * Dimension after dimension, innermost first: a reduction phase on the shard the inner dimensions
+   * left, or for all-to-all a shuffle of the whole buffer across the dimension; the phases add up.
+   */
+  private double hierarchicalSeconds(
+      boolean allToAll,
+      double steps,
+      double bytes,
+      int system,
+      int first,
+      int size,
+      double efficiency,
+      double[] split,
+      DimensionCost[] shares) {
+    double latencyTotal = 0;
+    double bandwidthTotal = 0;
+    double shard = bytes;
+    for (int dimension = 0; dimension < topology.dimensionCount(system); dimension++) {
+      int span = topology.span(system, first, size, dimension);
+      if (span <= 1) {
+        continue;
+      }
+      double alpha = topology.latencySeconds(system, dimension);
+      double rate = topology.bandwidthBytesPerSecond(system, dimension) * efficiency;
+      double latency;
+      double bandwidth;
+      double sent;
+      if (allToAll) {
+        latency = allToAllLatency(system, dimension, span, alpha);
+        sent = bytes * (span - 1) / span;
+        bandwidth = sent * allToAllHops(system, dimension, span) / rate;
+      } else {
+        latency = steps * (span - 1) * alpha;
+        sent = steps * (span - 1) * shard / span;
+        bandwidth = sent / rate;
+        shard /= span;
+      }
+      latencyTotal += latency;
+      bandwidthTotal += bandwidth;
+      if (shares != null) {
+        shares[dimension] = share(system, dimension, span, latency, bandwidth, sent);
+      }
+    }
+    if (split != null) {
+      split[0] = latencyTotal;
+      split[1] = bandwidthTotal;
+    }
+    return latencyTotal + bandwidthTotal;
+  }
+
+  /**
+   * All-to-all with every dimension sending at once, each carrying the bytes bound for the devices
+   * it separates from the sender; the slowest dimension sets the time.
+   */
+  private double directSeconds(
+      double bytes,
+      int system,
+      int first,
+      int size,
+      int devices,
+      double efficiency,
+      double[] split,
+      DimensionCost[] shares) {
+    double worst = 0;
+    double worstLatency = 0;
+    double worstBandwidth = 0;
+    int inside = 1;
+    for (int dimension = 0; dimension < topology.dimensionCount(system); dimension++) {
+      int span = topology.span(system, first, size, dimension);
+      if (span <= 1) {
+        continue;
+      }
+      int below = inside;
+      inside *= span;
+      // Bytes bound for devices this dimension separates from the sender.
+      double sent = bytes * (inside - below) / devices;
+      double latency =
+          allToAllLatency(system, dimension, span, topology.latencySeconds(system, dimension));
+      double bandwidth =
+          sent
+              * allToAllHops(system, dimension, span)
+              / (topology.bandwidthBytesPerSecond(system, dimension) * efficiency);
+      if (shares != null) {
+        shares[dimension] = share(system, dimension, span, latency, bandwidth, sent);
+      }
+      if (latency + bandwidth > worst) {
+        worst = latency + bandwidth;
+        worstLatency = latency;
+        worstBandwidth = bandwidth;
+      }
+    }
+    if (split != null) {
+      split[0] = worstLatency;
+      split[1] = worstBandwidth;
+    }
+    return worst;
   }
 
   private double allToAllLatency(int system, int dimension, int span, double alpha) {

@@ -1,11 +1,11 @@
 package dev.afd.engine.report;
 
+import static dev.afd.engine.report.SvgText.format;
 import static java.util.Objects.requireNonNull;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -133,7 +133,7 @@ public final class SvgStackedBarChart {
                 BAR_HEIGHT,
                 colors.get(segment.name()),
                 Html.escape(segment.name()),
-                SvgScatterChart.number(segment.value(), decimals(segment.value())),
+                SvgText.number(segment.value(), decimals(segment.value())),
                 Html.escape(unit)));
         x += length;
       }
@@ -142,7 +142,7 @@ public final class SvgStackedBarChart {
               "<text x=\"%s\" y=\"%s\">%s %s</text>\n",
               c(x + 6),
               c(y + BAR_HEIGHT / 2.0 + 4),
-              SvgScatterChart.number(bar.total(), decimals(bar.total())),
+              SvgText.number(bar.total(), decimals(bar.total())),
               Html.escape(unit)));
       y += BAR_HEIGHT + BAR_GAP;
     }
@@ -152,7 +152,7 @@ public final class SvgStackedBarChart {
             c(left), c(axisY), c(right)));
     if (max > 0) {
       double step = niceStep(max / 5);
-      int tickDecimals = SvgScatterChart.stepDecimals(step);
+      int tickDecimals = SvgText.stepDecimals(step);
       for (int index = 0; index * step <= max * (1 + 1e-9); index++) {
         double value = index * step;
         double x = left + value * scale;
@@ -160,11 +160,7 @@ public final class SvgStackedBarChart {
             format(
                 "<line x1=\"%1$s\" y1=\"%2$s\" x2=\"%1$s\" y2=\"%3$s\" stroke=\"#888888\"/>\n"
                     + "<text x=\"%1$s\" y=\"%4$s\" text-anchor=\"middle\">%5$s</text>\n",
-                c(x),
-                c(axisY),
-                c(axisY + 5),
-                c(axisY + 18),
-                SvgScatterChart.number(value, tickDecimals)));
+                c(x), c(axisY), c(axisY + 5), c(axisY + 18), SvgText.number(value, tickDecimals)));
       }
     }
     svg.append(
@@ -229,10 +225,6 @@ public final class SvgStackedBarChart {
   }
 
   private static String c(double value) {
-    return SvgScatterChart.coordinate(value);
-  }
-
-  private static String format(String pattern, Object... arguments) {
-    return String.format(Locale.ROOT, pattern, arguments);
+    return SvgText.coordinate(value);
   }
 }

@@ -113,9 +113,9 @@ class SvgScatterChartTest {
 
   @Test
   void numbersAreLocaleIndependentAndNeverNegativeZero() {
-    assertThat(SvgScatterChart.number(0.25, 2)).isEqualTo("0.25");
-    assertThat(SvgScatterChart.number(-0.0, 1)).isEqualTo("0.0");
-    assertThat(SvgScatterChart.number(-0.01, 1)).isEqualTo("0.0");
+    assertThat(SvgText.number(0.25, 2)).isEqualTo("0.25");
+    assertThat(SvgText.number(-0.0, 1)).isEqualTo("0.0");
+    assertThat(SvgText.number(-0.01, 1)).isEqualTo("0.0");
   }
 
   private static int count(String text, String part) {

@@ -265,12 +265,12 @@ public final class AnalyticalNetworkModel implements NetworkModel {
       case RING ->
           allToAll
               ? Double.POSITIVE_INFINITY
-              : ringSeconds(steps, bytes, system, first, size, devices, efficiency, split, shares);
+              : ringSeconds(system, first, size, devices, steps, bytes, efficiency, split, shares);
       case HIERARCHICAL ->
           activeDimensions < 2
               ? Double.POSITIVE_INFINITY
               : hierarchicalSeconds(
-                  allToAll, steps, bytes, system, first, size, efficiency, split, shares);
+                  system, first, size, steps, bytes, allToAll, efficiency, split, shares);
       case DIRECT ->
           allToAll
               ? directSeconds(bytes, system, first, size, devices, efficiency, split, shares)
@@ -283,12 +283,12 @@ public final class AnalyticalNetworkModel implements NetworkModel {
    * steps·(n−1)·(α + S/(n·B))}, all of it charged to that dimension.
    */
   private double ringSeconds(
-      double steps,
-      double bytes,
       int system,
       int first,
       int size,
       int devices,
+      double steps,
+      double bytes,
       double efficiency,
       double[] split,
       DimensionCost[] shares) {
@@ -329,12 +329,12 @@ public final class AnalyticalNetworkModel implements NetworkModel {
    * left, or for all-to-all a shuffle of the whole buffer across the dimension; the phases add up.
    */
   private double hierarchicalSeconds(
-      boolean allToAll,
-      double steps,
-      double bytes,
       int system,
       int first,
       int size,
+      double steps,
+      double bytes,
+      boolean allToAll,
       double efficiency,
       double[] split,
       DimensionCost[] shares) {

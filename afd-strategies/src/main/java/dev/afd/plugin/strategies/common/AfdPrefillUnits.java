@@ -145,25 +145,16 @@ final class AfdPrefillUnits {
 
   /**
    * {@return the unit layouts: attention layouts × FFN layouts that fit in {@code capacity} devices
-   * together, restricted to the fixed {@code prefill-tp}, {@code prefill-dp}, {@code
-   * prefill-moe-tp} and {@code prefill-ep} where given}
+   * together and agree with the fixed prefill knobs}
    */
   private static List<Parallelism.Width> widths(StrategyContext context, int capacity) {
-    int tp = Knobs.fixed(context.options(), Knobs.PREFILL_TENSOR_PARALLEL);
-    int dp = Knobs.fixed(context.options(), Knobs.PREFILL_DATA_PARALLEL);
-    int moeTp = Knobs.fixed(context.options(), Knobs.PREFILL_MOE_TENSOR_PARALLEL);
-    int ep = Knobs.fixed(context.options(), Knobs.PREFILL_EXPERT_PARALLEL);
+    PrefillPool.FixedLayout fixed = PrefillPool.FixedLayout.of(context);
     List<Parallelism.Width> widths = new ArrayList<>();
     for (int[] attention : Parallelism.attentionLayouts(context, capacity)) {
-      if ((tp > 0 && attention[0] != tp) || (dp > 0 && attention[1] != dp)) {
-        continue;
-      }
       for (int[] ffn : Parallelism.ffnLayouts(context, capacity)) {
-        if ((moeTp > 0 && ffn[0] != moeTp) || (ep > 0 && ffn[1] != ep)) {
-          continue;
-        }
-        if (attention[0] * attention[1] + ffn[0] * ffn[1] <= capacity) {
-          widths.add(new Parallelism.Width(attention[0], attention[1], ffn[0], ffn[1]));
+        Parallelism.Width width = new Parallelism.Width(attention[0], attention[1], ffn[0], ffn[1]);
+        if (width.attentionDevices() + width.ffnDevices() <= capacity && fixed.admits(width)) {
+          widths.add(width);
         }
       }
     }

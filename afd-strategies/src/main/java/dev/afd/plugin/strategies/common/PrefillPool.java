@@ -12,6 +12,7 @@ import dev.afd.api.strategy.StepDescription;
 import dev.afd.api.strategy.WorkloadSpec;
 import dev.afd.api.unit.DataSize;
 import dev.afd.spi.StrategyContext;
+import dev.afd.spi.StrategyOptions;
 import dev.afd.strategykit.Memory;
 import dev.afd.strategykit.PricedStep;
 import dev.afd.strategykit.Queueing;
@@ -151,19 +152,12 @@ public final class PrefillPool {
         context.options().declares(Knobs.PREFILL_WORKER)
             && context.options().get(Knobs.PREFILL_WORKER).equals("afd");
     if (afdUnits) {
-      int capacity =
-          Roles.capacity(
-              context,
-              Roles.systemIndex(
-                  context.cluster(),
-                  "prefill-system",
-                  context.options().get(Knobs.PREFILL_SYSTEM)));
       priced.addAll(
           AfdPrefillUnits.price(
               context,
               pricer,
               placement,
-              capacity,
+              capacity(context),
               aicMemory,
               AicRules.follows(context, AicRules.AFD_PIPELINE)));
     }
@@ -311,29 +305,61 @@ public final class PrefillPool {
    * aggregated layouts that match the fixed ones}
    */
   static List<Parallelism.Width> widths(StrategyContext context) {
-    int tp = Knobs.fixed(context.options(), Knobs.PREFILL_TENSOR_PARALLEL);
-    int dp = Knobs.fixed(context.options(), Knobs.PREFILL_DATA_PARALLEL);
-    int moeTp = Knobs.fixed(context.options(), Knobs.PREFILL_MOE_TENSOR_PARALLEL);
-    int ep = Knobs.fixed(context.options(), Knobs.PREFILL_EXPERT_PARALLEL);
-    if (tp > 0 && dp > 0 && moeTp > 0 && ep > 0) {
-      return List.of(new Parallelism.Width(tp, dp, moeTp, ep));
+    FixedLayout fixed = FixedLayout.of(context);
+    if (fixed.complete()) {
+      return List.of(
+          new Parallelism.Width(
+              fixed.tensorParallel(),
+              fixed.dataParallel(),
+              fixed.moeTensorParallel(),
+              fixed.expertParallel()));
     }
     List<Parallelism.Width> widths = new ArrayList<>();
-    // A worker runs on the prefill system: no wider than its devices within the budget.
-    int capacity =
-        Roles.capacity(
-            context,
-            Roles.systemIndex(
-                context.cluster(), "prefill-system", context.options().get(Knobs.PREFILL_SYSTEM)));
-    for (Parallelism.Width width : Parallelism.aggregated(context, capacity)) {
-      if ((tp == 0 || width.tensorParallel() == tp)
-          && (dp == 0 || width.dataParallel() == dp)
-          && (moeTp == 0 || width.moeTensorParallel() == moeTp)
-          && (ep == 0 || width.expertParallel() == ep)) {
+    for (Parallelism.Width width : Parallelism.aggregated(context, capacity(context))) {
+      if (fixed.admits(width)) {
         widths.add(width);
       }
     }
     return widths;
+  }
+
+  /**
+   * {@return the devices a prefill worker may use: those of the prefill system within the budget}
+   */
+  static int capacity(StrategyContext context) {
+    return Roles.capacity(
+        context,
+        Roles.systemIndex(
+            context.cluster(), "prefill-system", context.options().get(Knobs.PREFILL_SYSTEM)));
+  }
+
+  /**
+   * The prefill layout the options fix ({@code prefill-tp}, {@code prefill-dp}, {@code
+   * prefill-moe-tp}, {@code prefill-ep}); 0 where afd chooses.
+   */
+  record FixedLayout(
+      int tensorParallel, int dataParallel, int moeTensorParallel, int expertParallel) {
+    static FixedLayout of(StrategyContext context) {
+      StrategyOptions options = context.options();
+      return new FixedLayout(
+          Knobs.fixed(options, Knobs.PREFILL_TENSOR_PARALLEL),
+          Knobs.fixed(options, Knobs.PREFILL_DATA_PARALLEL),
+          Knobs.fixed(options, Knobs.PREFILL_MOE_TENSOR_PARALLEL),
+          Knobs.fixed(options, Knobs.PREFILL_EXPERT_PARALLEL));
+    }
+
+    /** {@return whether every knob is fixed} */
+    boolean complete() {
+      return tensorParallel > 0 && dataParallel > 0 && moeTensorParallel > 0 && expertParallel > 0;
+    }
+
+    /** {@return whether {@code width} agrees with every fixed knob} */
+    boolean admits(Parallelism.Width width) {
+      return (tensorParallel == 0 || width.tensorParallel() == tensorParallel)
+          && (dataParallel == 0 || width.dataParallel() == dataParallel)
+          && (moeTensorParallel == 0 || width.moeTensorParallel() == moeTensorParallel)
+          && (expertParallel == 0 || width.expertParallel() == expertParallel);
+    }
   }
 
   /** {@return the fixed prefill worker count, 0 when the pool is sized by {@link #choose}} */
